@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import "../common/contracts/shared.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/index.js";
+import { registerAuditRoutes } from "./modules/audit/routes.js";
+import { registerDirectoryRoutes } from "./modules/directory/routes.js";
+import { registerIdentityRoutes } from "./modules/identity/index.js";
+import { resolveActor } from "./modules/identity/session-service.js";
+import { type AppContext, type Clock, systemClock } from "./platform/context.js";
+import { registerDevRoutes } from "./platform/dev-routes.js";
+import { errorHandler, sendProblem } from "./platform/errors.js";
+import { createGuard } from "./platform/guard.js";
+import type { HttpApp } from "./platform/http.js";
+import { JobRunner } from "./platform/jobs.js";
+import { registerMailJob } from "./platform/mail.js";
+import { registerMetrics } from "./platform/metrics.js";
+import { registerOpenApi } from "./platform/openapi.js";
+import { webDistFolder } from "./platform/paths.js";
+import { resolveInstanceSecret } from "./platform/secrets.js";
+
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** A pino logger or `false` (tests). */
+  logger?: boolean | object;
+};
+
+const REQUEST_ID_RE = /^[\w.:-]{8,128}$/;
+
+/** Builds the Fastify app with every module; used by main.ts and by the tests. */
+export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; ctx: AppContext; jobs: JobRunner }> {
+  const { config, database } = options;
+  const fastify = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    // Honour an upstream request id (reverse proxy) when it looks sane; otherwise make one.
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID_RE.test(incoming) ? incoming : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+  const app = fastify.withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // JSON only: without a text/plain parser a cross-site HTML form cannot post to the API.
+  app.removeContentTypeParser("text/plain");
+
+  const ctx: AppContext = {
+    config,
+    database,
+    log: app.log as FastifyBaseLogger,
+    clock: options.clock ?? systemClock,
+    secret: await resolveInstanceSecret(database.db, config.sessionSecret),
+  };
+
+  // Every API route must declare who may reach it; the access matrix test relies on it.
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/") && !route.url.startsWith("/api/docs") && !route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} declares no config.access`);
+    }
+  });
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(cookie);
+  app.addHook("onRequest", createGuard({ resolveActor: (request) => resolveActor(ctx, request), publicUrl: config.publicUrl }));
+  registerMetrics(app, config.metricsToken);
+  await registerOpenApi(app, config.publicUrl);
+
+  app.get(
+    "/api/health",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["operations"],
+        summary: "Liveness and database reachability",
+        response: {
+          200: z.object({ status: z.literal("ok"), db: z.literal("ok") }),
+          503: z.object({ status: z.literal("error"), db: z.literal("unavailable") }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await withTimeout(database.ping(), 1_000);
+        return { status: "ok" as const, db: "ok" as const };
+      } catch {
+        return reply.code(503).send({ status: "error" as const, db: "unavailable" as const });
+      }
+    },
+  );
+
+  await app.register(async (scope) => {
+    const api = scope as unknown as HttpApp;
+    registerIdentityRoutes(api, ctx);
+    registerDirectoryRoutes(api, ctx);
+    registerAuditRoutes(api, ctx);
+    if (!config.production) registerDevRoutes(api, ctx);
+  });
+
+  await registerWebApp(app);
+
+  const jobs = new JobRunner(ctx);
+  registerMailJob(jobs, ctx);
+  return { app, ctx, jobs };
+}
+
+/** Serves the built web app (dist/web) with a fallback to index.html for client-side routes. */
+async function registerWebApp(app: HttpApp): Promise<void> {
+  const hasWeb = existsSync(join(webDistFolder, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDistFolder, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/metrics");
+    if (hasWeb && wantsPage) return reply.type("text/html").sendFile("index.html");
+    return sendProblem(reply, request, "not_found");
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,4 @@
+export * from "./audit.js";
+export * from "./directory.js";
+export * from "./identity.js";
+export * from "./platform.js";

@@ -1,0 +1,77 @@
+import { ConfigError, loadConfig } from "./config.js";
+import { buildApp } from "./app.js";
+import { openDatabase, pgliteDir } from "./db/index.js";
+import { applyMigrations } from "./db/migrate.js";
+import { seedDemoData } from "./seed/demo.js";
+
+/** Reads config, opens and migrates the database, seeds demo data once, starts HTTP and jobs. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const database = await openDatabase(
+    config.database.kind === "postgres"
+      ? { kind: "postgres", url: config.database.url, poolSize: config.database.poolSize }
+      : { kind: "pglite", dataDir: pgliteDir(config.dataDir) },
+  );
+  await applyMigrations(database);
+  const { app, ctx, jobs } = await buildApp({ config, database });
+  if (config.demoData) await seedDemoData(ctx);
+  if (config.jobsEnabled) jobs.start();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => {
+      app.log.error("shutdown took too long, exiting");
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await jobs.stop();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, "error during shutdown");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const engine = database.kind === "pglite" ? `embedded PGlite in ${pgliteDir(config.dataDir)}` : "PostgreSQL";
+  app.log.info(`Lotse is running at ${config.publicUrl} (database: ${engine})`);
+  if (config.demoData) printDemoAccounts(config.publicUrl, config.demoPassword);
+}
+
+function printDemoAccounts(publicUrl: string, password: string): void {
+  const accounts = [
+    "admin@lotse.demo",
+    "koordination.berlin@lotse.demo",
+    "leitung.berlin@lotse.demo",
+    "berater.berlin@lotse.demo",
+    "berater.bayern@lotse.demo",
+    "monitoring@lotse.demo",
+    "bund@lotse.demo",
+  ];
+  console.log(`\nDemo mode. Open ${publicUrl}/ and sign in at ${publicUrl}/staff with one of:\n`);
+  for (const email of accounts) console.log(`  ${email}`);
+  console.log(`\nPassword for all demo accounts: ${password}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import type { Executor } from "../../db/index.js";
+import { auditEvents } from "../../db/schema/index.js";
+import type { RequestOrigin } from "../../platform/actor.js";
+
+export type AuditOutcome = "success" | "denied" | "failure";
+
+export type AuditEventInput = {
+  action: string;
+  outcome: AuditOutcome;
+  recordType?: string;
+  recordId?: string;
+  details?: Record<string, unknown>;
+  /** Overrides the actor of the origin, e.g. for a failed login by e-mail. */
+  actorUserId?: string | null;
+  actorLabel?: string | null;
+};
+
+/**
+ * Writes one audit event. Call it with the transaction of the change it records, so the
+ * change and its audit row commit together or not at all.
+ */
+export async function recordAuditEvent(exec: Executor, origin: RequestOrigin | null, event: AuditEventInput): Promise<void> {
+  await exec.insert(auditEvents).values({
+    action: event.action,
+    outcome: event.outcome,
+    recordType: event.recordType ?? null,
+    recordId: event.recordId ?? null,
+    details: event.details ?? null,
+    actorUserId: event.actorUserId !== undefined ? event.actorUserId : (origin?.actor?.userId ?? null),
+    actorLabel: event.actorLabel !== undefined ? event.actorLabel : (origin?.actor?.email ?? null),
+    ip: origin?.ip ?? null,
+    requestId: origin?.requestId ?? null,
+  });
+}
+
+export type AuditSearch = {
+  from?: Date;
+  to?: Date;
+  actor?: string;
+  action?: string;
+  recordType?: string;
+  recordId?: string;
+  outcome?: AuditOutcome;
+  /** Keyset paging: events older than this id. */
+  before?: number;
+  limit: number;
+};
+
+export async function searchAuditEvents(exec: Executor, search: AuditSearch) {
+  const conditions: SQL[] = [];
+  if (search.from) conditions.push(gte(auditEvents.occurredAt, search.from));
+  if (search.to) conditions.push(lte(auditEvents.occurredAt, search.to));
+  if (search.actor) {
+    const pattern = `%${search.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(auditEvents.actorLabel, pattern), eq(auditEvents.actorUserId, uuidOrNil(search.actor)))!);
+  }
+  if (search.action) conditions.push(eq(auditEvents.action, search.action));
+  if (search.recordType) conditions.push(eq(auditEvents.recordType, search.recordType));
+  if (search.recordId) conditions.push(eq(auditEvents.recordId, search.recordId));
+  if (search.outcome) conditions.push(eq(auditEvents.outcome, search.outcome));
+  if (search.before) conditions.push(lt(auditEvents.id, search.before));
+  const rows = await exec
+    .select()
+    .from(auditEvents)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditEvents.id))
+    .limit(search.limit + 1);
+  const hasMore = rows.length > search.limit;
+  return { items: rows.slice(0, search.limit), nextBefore: hasMore ? rows[search.limit - 1]!.id : null };
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Compares with a uuid column only when the text is a uuid; otherwise matches nothing. */
+function uuidOrNil(value: string): string {
+  return UUID_RE.test(value) ? value : "00000000-0000-0000-0000-000000000000";
+}

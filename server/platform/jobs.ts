@@ -1,0 +1,105 @@
+import { hostname } from "node:os";
+import { sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../db/index.js";
+import { jobs } from "../db/schema/index.js";
+import type { AppContext } from "./context.js";
+
+export type JobHandler = (payload: unknown, ctx: AppContext) => Promise<void>;
+
+export type EnqueueOptions = { kind: string; payload: unknown; runAt?: Date; uniqueKey?: string; maxAttempts?: number };
+
+/**
+ * Queues a job inside the caller's transaction: the job exists exactly when the change
+ * that caused it committed ("side effects after commit").
+ */
+export async function enqueueJob(exec: Executor, job: EnqueueOptions): Promise<void> {
+  await exec
+    .insert(jobs)
+    .values({
+      kind: job.kind,
+      payload: job.payload as object,
+      runAt: job.runAt,
+      uniqueKey: job.uniqueKey,
+      maxAttempts: job.maxAttempts,
+    })
+    .onConflictDoNothing({ target: jobs.uniqueKey });
+}
+
+type ClaimedJob = { id: number; kind: string; payload: unknown; attempts: number; max_attempts: number };
+
+const LEASE_SECONDS = 300;
+
+/** Runs due jobs, claimed with FOR UPDATE SKIP LOCKED so concurrent nodes never share one. */
+export class JobRunner {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** Claims and runs up to `limit` due jobs; returns how many ran. */
+  async runDue(limit = 20): Promise<number> {
+    const { db } = this.ctx.database;
+    const claimed = await queryRows<ClaimedJob>(db, sql`
+      update ${jobs} set locked_by = ${this.workerId},
+        locked_until = now() + make_interval(secs => ${LEASE_SECONDS}),
+        attempts = attempts + 1
+      where id in (
+        select id from ${jobs}
+        where done_at is null and failed_at is null and run_at <= now()
+          and (locked_until is null or locked_until < now())
+        order by run_at, id
+        limit ${limit}
+        for update skip locked)
+      returning id, kind, payload, attempts, max_attempts`);
+    for (const job of claimed) await this.runOne(job);
+    return claimed.length;
+  }
+
+  private async runOne(job: ClaimedJob): Promise<void> {
+    const { db } = this.ctx.database;
+    const handler = this.handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(job.payload, this.ctx);
+      await db.execute(sql`update ${jobs} set done_at = now(), locked_until = null, last_error = null where id = ${job.id}`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const giveUp = job.attempts >= job.max_attempts;
+      // Exponential back-off: 10 s, 20 s, 40 s … capped at one hour.
+      const delaySeconds = Math.min(3600, 10 * 2 ** (job.attempts - 1));
+      this.ctx.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error }, giveUp ? "job failed for good" : "job failed, will retry");
+      await db
+        .execute(
+          giveUp
+            ? sql`update ${jobs} set failed_at = now(), locked_until = null, last_error = ${message} where id = ${job.id}`
+            : sql`update ${jobs} set run_at = now() + make_interval(secs => ${delaySeconds}), locked_until = null, last_error = ${message} where id = ${job.id}`,
+        )
+        .catch((e) => this.ctx.log.error({ err: e, jobId: job.id }, "could not record job failure"));
+    }
+  }
+
+  /** Polls for due jobs until stop(); survives database outages (it just tries again). */
+  start(intervalMs = 1000): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      this.running = this.runDue().catch((error) => this.ctx.log.debug({ err: error }, "job poll failed"));
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  /** Stops polling and waits for the job in hand to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

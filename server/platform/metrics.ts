@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import client from "prom-client";
+
+/** Prometheus metrics: process defaults plus request duration by route and status. */
+export function registerMetrics(app: FastifyInstance, token: string | undefined): void {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: "lotse_" });
+  const duration = new client.Histogram({
+    name: "lotse_http_request_duration_seconds",
+    help: "HTTP request duration by route and status",
+    labelNames: ["method", "route", "status"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "unmatched";
+    duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  app.get(
+    "/metrics",
+    { config: { access: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      // Metrics carry no personal data; METRICS_TOKEN, when set, keeps them for the scraper only.
+      if (token && request.headers.authorization !== `Bearer ${token}`) {
+        return reply.code(401).type("text/plain").send("metrics token required\n");
+      }
+      return reply.type(registry.contentType).send(await registry.metrics());
+    },
+  );
+}

@@ -1,0 +1,26 @@
+import { instanceSettings } from "../db/schema/index.js";
+import { seedNetwork } from "../modules/directory/seed.js";
+import { seedDemoUsers } from "../modules/identity/demo-users.js";
+import type { AppContext } from "../platform/context.js";
+
+const MARKER = "demo_seeded_at";
+
+/**
+ * Seeds the network and the demo accounts once per database (a marker row guards it, so
+ * restarts and several nodes starting together do not seed twice). Never in production.
+ */
+export async function seedDemoData(ctx: AppContext): Promise<boolean> {
+  if (ctx.config.production) throw new Error("demo data is refused when NODE_ENV=production");
+  return ctx.database.db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(instanceSettings)
+      .values({ key: MARKER, value: new Date().toISOString() })
+      .onConflictDoNothing()
+      .returning();
+    if (claimed.length === 0) return false;
+    const unitIds = await seedNetwork(tx);
+    await seedDemoUsers(tx, unitIds, ctx.config.demoPassword);
+    ctx.log.info("demo data seeded");
+    return true;
+  });
+}
