@@ -36,7 +36,9 @@ export type BuildOptions = {
 const REQUEST_ID_RE = /^[\w.:-]{8,128}$/;
 
 /** Builds the Fastify app with every module; used by main.ts and by the tests. */
-export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; ctx: AppContext; jobs: JobRunner }> {
+export type ApiRoute = { method: string; url: string; access: "public" | "session" | "staff" };
+
+export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; ctx: AppContext; jobs: JobRunner; apiRoutes: ApiRoute[] }> {
   const { config, database } = options;
   const fastify = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -64,10 +66,14 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     secret: await resolveInstanceSecret(database.db, config.sessionSecret),
   };
 
-  // Every API route must declare who may reach it; the access matrix test relies on it.
+  // Every API route must declare who may reach it; the access matrix test walks this list.
+  const apiRoutes: ApiRoute[] = [];
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/") && !route.url.startsWith("/api/docs") && !route.config?.access) {
-      throw new Error(`route ${route.method} ${route.url} declares no config.access`);
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, access });
     }
   });
   app.addHook("onSend", async (request, reply) => {
@@ -114,7 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
 
   const jobs = new JobRunner(ctx);
   registerMailJob(jobs, ctx);
-  return { app, ctx, jobs };
+  return { app, ctx, jobs, apiRoutes };
 }
 
 /** Serves the built web app (dist/web) with a fallback to index.html for client-side routes. */

@@ -4,9 +4,7 @@ import { z } from "zod";
  * Every environment variable Lotse reads, validated once at start.
  * README.md ("Configuration") documents each one; keep the two in step.
  */
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const configSchema = z
   .object({
@@ -21,8 +19,18 @@ const configSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default("./data"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(120),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -37,13 +45,22 @@ const configSchema = z
     METRICS_TOKEN: z.string().min(16).optional(),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
-    }
-    if (env.NODE_ENV === "production" && env.DEMO_DATA === true) {
-      ctx.addIssue({ code: "custom", path: ["DEMO_DATA"], message: "demo data and demo accounts are refused when NODE_ENV=production" });
-    }
+    for (const issue of productionRules(env)) ctx.addIssue({ code: "custom", ...issue });
   });
+
+/**
+ * Rules across variables. zod skips superRefine when a single variable is already invalid, so
+ * loadConfig also applies them to the raw environment: one start reports every problem at once.
+ */
+function productionRules(env: { NODE_ENV?: unknown; SESSION_SECRET?: unknown; DEMO_DATA?: unknown }) {
+  const issues: { path: string[]; message: string }[] = [];
+  if (env.NODE_ENV !== "production") return issues;
+  if (!env.SESSION_SECRET) issues.push({ path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
+  if (env.DEMO_DATA === true || env.DEMO_DATA === "true" || env.DEMO_DATA === "1") {
+    issues.push({ path: ["DEMO_DATA"], message: "demo data and demo accounts are refused when NODE_ENV=production" });
+  }
+  return issues;
+}
 
 export type Config = ReturnType<typeof resolveConfig>;
 
@@ -59,7 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+    const issues = [...parsed.error.issues, ...productionRules(cleaned)];
+    const lines = issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new ConfigError([...new Set(lines)]);
   }
   return resolveConfig(parsed.data);
 }

@@ -1,21 +1,14 @@
-import { ConfigError, loadConfig } from "./config.js";
 import { buildApp } from "./app.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 import { openDatabase, pgliteDir } from "./db/index.js";
 import { applyMigrations } from "./db/migrate.js";
+import { ensurePostcodes } from "./modules/directory/postcodes.js";
+import { ensureReferenceNetwork } from "./modules/directory/seed.js";
 import { seedDemoData } from "./seed/demo.js";
 
 /** Reads config, opens and migrates the database, seeds demo data once, starts HTTP and jobs. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
 
   const database = await openDatabase(
     config.database.kind === "postgres"
@@ -23,6 +16,9 @@ async function main(): Promise<void> {
       : { kind: "pglite", dataDir: pgliteDir(config.dataDir) },
   );
   await applyMigrations(database);
+  // Reference data, also in production: postcodes and the real network (each loaded once).
+  await ensurePostcodes(database.db);
+  await ensureReferenceNetwork(database.db);
   const { app, ctx, jobs } = await buildApp({ config, database });
   if (config.demoData) await seedDemoData(ctx);
   if (config.jobsEnabled) jobs.start();
@@ -54,6 +50,19 @@ async function main(): Promise<void> {
   const engine = database.kind === "pglite" ? `embedded PGlite in ${pgliteDir(config.dataDir)}` : "PostgreSQL";
   app.log.info(`Lotse is running at ${config.publicUrl} (database: ${engine})`);
   if (config.demoData) printDemoAccounts(config.publicUrl, config.demoPassword);
+}
+
+/** Invalid configuration: one clear message naming each variable, exit code 2. */
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
 }
 
 function printDemoAccounts(publicUrl: string, password: string): void {

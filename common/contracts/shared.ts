@@ -16,9 +16,7 @@ export const problemSchema = z
     code: z.string(),
     detail: z.string().optional(),
     instance: z.string(),
-    errors: z
-      .array(z.object({ field: z.string(), pointer: z.string(), code: z.string(), message: z.string() }))
-      .optional(),
+    errors: z.array(z.object({ field: z.string(), pointer: z.string(), code: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: "Problem" });
 
@@ -33,8 +31,4 @@ export const optionalText = (max = 2000) =>
     .nullable()
     .optional();
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email().max(254));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));

@@ -1,12 +1,5 @@
 /** The roles of the network. A role is granted on a unit and holds for its whole subtree. */
-export const roles = [
-  "administrator",
-  "state_coordination",
-  "sub_project_lead",
-  "counselor",
-  "monitoring",
-  "federal",
-] as const;
+export const roles = ["administrator", "state_coordination", "sub_project_lead", "counselor", "monitoring", "federal"] as const;
 export type Role = (typeof roles)[number];
 
 /**

@@ -10,22 +10,54 @@ export const errorCatalogue = {
   bad_request: { status: 400, de: "Die Anfrage ist fehlerhaft.", en: "The request is malformed." },
   unauthenticated: { status: 401, de: "Bitte melden Sie sich an.", en: "Please sign in." },
   invalid_credentials: { status: 401, de: "E-Mail-Adresse oder Passwort ist falsch.", en: "E-mail address or password is wrong." },
-  totp_required: { status: 401, de: "Bitte geben Sie den Code aus Ihrer Authenticator-App ein.", en: "Please enter the code from your authenticator app." },
-  totp_invalid: { status: 401, de: "Der Code aus der Authenticator-App ist falsch oder abgelaufen.", en: "The authenticator code is wrong or expired." },
-  csrf_failed: { status: 403, de: "Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.", en: "The request failed the CSRF check. Please reload the page." },
+  totp_required: {
+    status: 401,
+    de: "Bitte geben Sie den Code aus Ihrer Authenticator-App ein.",
+    en: "Please enter the code from your authenticator app.",
+  },
+  totp_invalid: {
+    status: 401,
+    de: "Der Code aus der Authenticator-App ist falsch oder abgelaufen.",
+    en: "The authenticator code is wrong or expired.",
+  },
+  csrf_failed: {
+    status: 403,
+    de: "Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.",
+    en: "The request failed the CSRF check. Please reload the page.",
+  },
   forbidden: { status: 403, de: "Dafür fehlt Ihnen die Berechtigung.", en: "You are not allowed to do this." },
-  mfa_enrollment_required: { status: 403, de: "Bitte richten Sie zuerst den zweiten Faktor ein.", en: "Please set up the second factor first." },
+  mfa_enrollment_required: {
+    status: 403,
+    de: "Bitte richten Sie zuerst den zweiten Faktor ein.",
+    en: "Please set up the second factor first.",
+  },
   not_found: { status: 404, de: "Nicht gefunden.", en: "Not found." },
-  conflict: { status: 409, de: "Der Datensatz wurde inzwischen geändert. Bitte laden Sie ihn neu.", en: "The record was changed in the meantime. Please reload it." },
+  conflict: {
+    status: 409,
+    de: "Der Datensatz wurde inzwischen geändert. Bitte laden Sie ihn neu.",
+    en: "The record was changed in the meantime. Please reload it.",
+  },
   already_exists: { status: 409, de: "Ein solcher Eintrag existiert bereits.", en: "Such an entry already exists." },
   invalid_state: { status: 409, de: "Das ist im aktuellen Zustand nicht möglich.", en: "This is not possible in the current state." },
-  token_invalid: { status: 410, de: "Der Link ist ungültig, abgelaufen oder wurde bereits benutzt.", en: "The link is invalid, expired or already used." },
+  token_invalid: {
+    status: 410,
+    de: "Der Link ist ungültig, abgelaufen oder wurde bereits benutzt.",
+    en: "The link is invalid, expired or already used.",
+  },
   payload_too_large: { status: 413, de: "Die Anfrage ist zu groß.", en: "The request is too large." },
   unsupported_media_type: { status: 415, de: "Dieses Format wird nicht unterstützt.", en: "This format is not supported." },
-  account_locked: { status: 429, de: "Das Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt.", en: "The account is temporarily locked after several failed attempts." },
+  account_locked: {
+    status: 429,
+    de: "Das Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt.",
+    en: "The account is temporarily locked after several failed attempts.",
+  },
   rate_limited: { status: 429, de: "Zu viele Versuche. Bitte warten Sie einen Moment.", en: "Too many attempts. Please wait a moment." },
   internal: { status: 500, de: "Ein interner Fehler ist aufgetreten.", en: "An internal error occurred." },
-  database_unavailable: { status: 503, de: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.", en: "The database is unavailable right now. Please try again shortly." },
+  database_unavailable: {
+    status: 503,
+    de: "Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.",
+    en: "The database is unavailable right now. Please try again shortly.",
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
@@ -88,7 +120,21 @@ export function zodIssuesToFieldErrors(issues: ZodIssueLike[], part?: string): F
   });
 }
 
-const PG_CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+const PG_CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
 
 /** True for failures that mean "the database is not reachable", as opposed to a bad query. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -96,7 +142,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let depth = 0; current && depth < 5; depth++) {
     const e = current as { code?: string; message?: string; cause?: unknown };
     if (e.code && PG_CONNECTION_ERROR_CODES.has(e.code)) return true;
-    if (typeof e.message === "string" && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(e.message)) return true;
+    if (
+      typeof e.message === "string" &&
+      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(
+        e.message,
+      )
+    )
+      return true;
     current = e.cause;
   }
   return false;

@@ -46,7 +46,9 @@ export class JobRunner {
   /** Claims and runs up to `limit` due jobs; returns how many ran. */
   async runDue(limit = 20): Promise<number> {
     const { db } = this.ctx.database;
-    const claimed = await queryRows<ClaimedJob>(db, sql`
+    const claimed = await queryRows<ClaimedJob>(
+      db,
+      sql`
       update ${jobs} set locked_by = ${this.workerId},
         locked_until = now() + make_interval(secs => ${LEASE_SECONDS}),
         attempts = attempts + 1
@@ -57,7 +59,8 @@ export class JobRunner {
         order by run_at, id
         limit ${limit}
         for update skip locked)
-      returning id, kind, payload, attempts, max_attempts`);
+      returning id, kind, payload, attempts, max_attempts`,
+    );
     for (const job of claimed) await this.runOne(job);
     return claimed.length;
   }
@@ -74,7 +77,10 @@ export class JobRunner {
       const giveUp = job.attempts >= job.max_attempts;
       // Exponential back-off: 10 s, 20 s, 40 s … capped at one hour.
       const delaySeconds = Math.min(3600, 10 * 2 ** (job.attempts - 1));
-      this.ctx.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error }, giveUp ? "job failed for good" : "job failed, will retry");
+      this.ctx.log.warn(
+        { jobId: job.id, kind: job.kind, attempts: job.attempts, err: error },
+        giveUp ? "job failed for good" : "job failed, will retry",
+      );
       await db
         .execute(
           giveUp

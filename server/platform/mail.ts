@@ -47,7 +47,11 @@ export type OutboxEntry = { file: string; to: string; subject: string; date: str
 /** Reads the demo outbox, newest first (dev page only). */
 export async function readOutbox(dataDir: string, limit = 50): Promise<OutboxEntry[]> {
   const dir = outboxDir(dataDir);
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".eml")).sort().reverse().slice(0, limit);
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => f.endsWith(".eml"))
+    .sort()
+    .reverse()
+    .slice(0, limit);
   return Promise.all(
     files.map(async (file) => {
       const raw = await readFile(join(dir, file), "utf8");
@@ -62,6 +66,9 @@ function decodeMimeWords(value: string): string {
   return value.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === "B"
       ? Buffer.from(text, "base64").toString("utf8")
-      : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), "latin1").toString("utf8"),
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
   );
 }

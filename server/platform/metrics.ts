@@ -16,15 +16,11 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
     const route = request.routeOptions.url ?? "unmatched";
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get(
-    "/metrics",
-    { config: { access: "public" }, schema: { hide: true } },
-    async (request, reply) => {
-      // Metrics carry no personal data; METRICS_TOKEN, when set, keeps them for the scraper only.
-      if (token && request.headers.authorization !== `Bearer ${token}`) {
-        return reply.code(401).type("text/plain").send("metrics token required\n");
-      }
-      return reply.type(registry.contentType).send(await registry.metrics());
-    },
-  );
+  app.get("/metrics", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
+    // Metrics carry no personal data; METRICS_TOKEN, when set, keeps them for the scraper only.
+    if (token && request.headers.authorization !== `Bearer ${token}`) {
+      return reply.code(401).type("text/plain").send("metrics token required\n");
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 }

@@ -25,7 +25,10 @@ export function safeEqual(a: string, b: string): boolean {
  */
 export async function resolveInstanceSecret(db: Db, configured: string | undefined): Promise<Buffer> {
   if (configured) return Buffer.from(configured, "utf8");
-  await db.insert(instanceSettings).values({ key: "generated_secret", value: randomToken(48) }).onConflictDoNothing();
+  await db
+    .insert(instanceSettings)
+    .values({ key: "generated_secret", value: randomToken(48) })
+    .onConflictDoNothing();
   const [row] = await db.select().from(instanceSettings).where(eq(instanceSettings.key, "generated_secret"));
   return Buffer.from(row!.value, "utf8");
 }

@@ -18,7 +18,7 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
       .onConflictDoNothing()
       .returning();
     if (claimed.length === 0) return false;
-    const unitIds = await seedNetwork(tx);
+    const unitIds = await seedNetwork(tx, { demo: true });
     await seedDemoUsers(tx, unitIds, ctx.config.demoPassword);
     ctx.log.info("demo data seeded");
     return true;

@@ -5,9 +5,10 @@ import pino from "pino";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/index.js";
 import { applyMigrations } from "../db/migrate.js";
-import { seedDemoData } from "../seed/demo.js";
+import { ensurePostcodes } from "../modules/directory/postcodes.js";
 import { systemClock } from "../platform/context.js";
 import { resolveInstanceSecret } from "../platform/secrets.js";
+import { seedDemoData } from "../seed/demo.js";
 import { adminQuery, PGLITE_TEMPLATE_ENV, TEMPLATE_DB_NAME, testDatabaseUrl, withDatabaseName } from "./database.js";
 
 /** Migrates and seeds one template database; every test file then works on its own clone. */
@@ -22,7 +23,14 @@ export default async function setup(): Promise<void> {
     adminUrl ? { kind: "postgres", url: withDatabaseName(adminUrl, TEMPLATE_DB_NAME) } : { kind: "pglite" },
   );
   await applyMigrations(database);
-  const ctx = { config, database, log: pino({ level: "silent" }), clock: systemClock, secret: await resolveInstanceSecret(database.db, undefined) };
+  const ctx = {
+    config,
+    database,
+    log: pino({ level: "silent" }),
+    clock: systemClock,
+    secret: await resolveInstanceSecret(database.db, undefined),
+  };
+  await ensurePostcodes(database.db);
   await seedDemoData(ctx);
   if (database.pglite) {
     const dump = await database.pglite.dumpDataDir("none");

@@ -30,12 +30,13 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
   const database: TestDatabase = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "lotse-test-"));
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, JOBS_ENABLED: "false", ...options.env });
-  const { app, ctx, jobs } = await buildApp({ config, database, clock: options.clock, logger: false });
+  const { app, ctx, jobs, apiRoutes } = await buildApp({ config, database, clock: options.clock, logger: false });
   await app.ready();
   return {
     app,
     ctx,
     jobs,
+    apiRoutes,
     database,
     dataDir,
     async close() {

@@ -84,16 +84,26 @@ CREATE TABLE "login_attempts" (
 	"email" text NOT NULL,
 	"ip" text,
 	"attempted_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"succeeded" boolean NOT NULL
+	"outcome" text NOT NULL,
+	CONSTRAINT "login_attempts_outcome_check" CHECK ("login_attempts"."outcome" in ('failure','success','reset'))
+);
+--> statement-breakpoint
+CREATE TABLE "password_reset_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"ip" text,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "password_reset_tokens" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
 	"token_hash" text NOT NULL,
+	"purpose" text DEFAULT 'reset' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
-	"used_at" timestamp with time zone
+	"used_at" timestamp with time zone,
+	CONSTRAINT "password_reset_tokens_purpose_check" CHECK ("password_reset_tokens"."purpose" in ('reset','invitation'))
 );
 --> statement-breakpoint
 CREATE TABLE "role_assignments" (
@@ -128,6 +138,7 @@ CREATE TABLE "users" (
 	"display_name" text NOT NULL,
 	"password_hash" text,
 	"totp_secret_enc" text,
+	"totp_pending_secret_enc" text,
 	"totp_enabled_at" timestamp with time zone,
 	"totp_last_step" bigint,
 	"disabled_at" timestamp with time zone,
@@ -174,7 +185,8 @@ CREATE INDEX "audit_events_actor_idx" ON "audit_events" USING btree ("actor_user
 CREATE INDEX "audit_events_record_idx" ON "audit_events" USING btree ("record_type","record_id");--> statement-breakpoint
 CREATE INDEX "audit_events_action_idx" ON "audit_events" USING btree ("action","occurred_at");--> statement-breakpoint
 CREATE INDEX "postcodes_postcode_idx" ON "postcodes" USING btree ("postcode");--> statement-breakpoint
-CREATE INDEX "providers_name_key" ON "providers" USING btree (lower("name"));--> statement-breakpoint
+CREATE INDEX "postcodes_place_idx" ON "postcodes" USING btree ("place","state_code");--> statement-breakpoint
+CREATE UNIQUE INDEX "providers_name_key" ON "providers" USING btree (lower("name"));--> statement-breakpoint
 CREATE INDEX "sites_postcode_idx" ON "sites" USING btree ("postcode");--> statement-breakpoint
 CREATE INDEX "unit_history_unit_idx" ON "unit_history" USING btree ("unit_id","changed_at");--> statement-breakpoint
 CREATE INDEX "units_path_idx" ON "units" USING btree ("path" text_pattern_ops);--> statement-breakpoint
@@ -182,7 +194,10 @@ CREATE INDEX "units_parent_idx" ON "units" USING btree ("parent_id");--> stateme
 CREATE INDEX "units_type_idx" ON "units" USING btree ("type");--> statement-breakpoint
 CREATE INDEX "login_attempts_email_idx" ON "login_attempts" USING btree ("email","attempted_at");--> statement-breakpoint
 CREATE INDEX "login_attempts_ip_idx" ON "login_attempts" USING btree ("ip","attempted_at");--> statement-breakpoint
+CREATE INDEX "password_reset_requests_email_idx" ON "password_reset_requests" USING btree ("email","requested_at");--> statement-breakpoint
+CREATE INDEX "password_reset_requests_ip_idx" ON "password_reset_requests" USING btree ("ip","requested_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "password_reset_tokens_hash_key" ON "password_reset_tokens" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "password_reset_tokens_user_idx" ON "password_reset_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "role_assignments_user_idx" ON "role_assignments" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "role_assignments_active_key" ON "role_assignments" USING btree ("user_id","role","unit_id") WHERE "role_assignments"."revoked_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token_hash_key" ON "sessions" USING btree ("token_hash");--> statement-breakpoint

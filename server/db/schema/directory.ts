@@ -11,6 +11,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -23,7 +24,8 @@ export const providers = pgTable(
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("providers_name_key").on(sql`lower(${t.name})`)],
+  // One provider per name (case-insensitive): "create provider by name" finds the existing one.
+  (t) => [uniqueIndex("providers_name_key").on(sql`lower(${t.name})`)],
 );
 
 /**
@@ -120,5 +122,5 @@ export const postcodes = pgTable(
     latitude: doublePrecision("latitude").notNull(),
     longitude: doublePrecision("longitude").notNull(),
   },
-  (t) => [index("postcodes_postcode_idx").on(t.postcode)],
+  (t) => [index("postcodes_postcode_idx").on(t.postcode), index("postcodes_place_idx").on(t.place, t.stateCode)],
 );

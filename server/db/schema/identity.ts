@@ -11,6 +11,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     /** TOTP secret, encrypted with a key derived from SESSION_SECRET (AES-256-GCM). */
     totpSecretEnc: text("totp_secret_enc"),
+    /** A secret being set up (POST /api/me/totp/setup), encrypted like the enrolled one; not yet asked at login. */
+    totpPendingSecretEnc: text("totp_pending_secret_enc"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     /** Last accepted TOTP time step: a code is accepted once only. */
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
@@ -21,10 +23,7 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
-    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
-  ],
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
 );
 
 /** A role granted on a unit holds for that unit and its whole subtree. */
@@ -75,7 +74,10 @@ export const sessions = pgTable(
   (t) => [uniqueIndex("sessions_token_hash_key").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
 );
 
-/** Failed and successful logins, for lockout and rate limiting across app nodes. */
+/**
+ * Failed and successful logins, for lockout and rate limiting across app nodes. A "reset" row
+ * (written by a password reset) ends a lockout like a success does, without claiming a login.
+ */
 export const loginAttempts = pgTable(
   "login_attempts",
   {
@@ -83,11 +85,16 @@ export const loginAttempts = pgTable(
     email: text("email").notNull(),
     ip: text("ip"),
     attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull().defaultNow(),
-    succeeded: boolean("succeeded").notNull(),
+    outcome: text("outcome").notNull(),
   },
-  (t) => [index("login_attempts_email_idx").on(t.email, t.attemptedAt), index("login_attempts_ip_idx").on(t.ip, t.attemptedAt)],
+  (t) => [
+    index("login_attempts_email_idx").on(t.email, t.attemptedAt),
+    index("login_attempts_ip_idx").on(t.ip, t.attemptedAt),
+    check("login_attempts_outcome_check", sql`${t.outcome} in ('failure','success','reset')`),
+  ],
 );
 
+/** Single-use links that set a password: a reset (60 minutes) or an invitation (7 days). Only the SHA-256 is stored. */
 export const passwordResetTokens = pgTable(
   "password_reset_tokens",
   {
@@ -96,9 +103,29 @@ export const passwordResetTokens = pgTable(
       .notNull()
       .references(() => users.id),
     tokenHash: text("token_hash").notNull(),
+    purpose: text("purpose").notNull().default("reset"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("password_reset_tokens_hash_key").on(t.tokenHash)],
+  (t) => [
+    uniqueIndex("password_reset_tokens_hash_key").on(t.tokenHash),
+    index("password_reset_tokens_user_idx").on(t.userId),
+    check("password_reset_tokens_purpose_check", sql`${t.purpose} in ('reset','invitation')`),
+  ],
+);
+
+/** Every password-reset request, known e-mail or not: the rate limit per e-mail and per address. */
+export const passwordResetRequests = pgTable(
+  "password_reset_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("password_reset_requests_email_idx").on(t.email, t.requestedAt),
+    index("password_reset_requests_ip_idx").on(t.ip, t.requestedAt),
+  ],
 );

@@ -12,7 +12,12 @@ export function registerAuditRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/audit/events",
     {
       config: { access: "staff" },
-      schema: { tags: ["audit"], summary: "Search the audit trail (administrators)", querystring: auditSearchQuery, response: { 200: auditSearchResponse } },
+      schema: {
+        tags: ["audit"],
+        summary: "Search the audit trail (administrators)",
+        querystring: auditSearchQuery,
+        response: { 200: auditSearchResponse },
+      },
     },
     async (request) => {
       const actor = requireActor(request);

@@ -1,12 +1,34 @@
+import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
-import type { Executor } from "../../db/index.js";
-import { units } from "../../db/schema/index.js";
-import type { UnitType } from "../../../common/domain/units.js";
+import type { CreateUnitRequest, SiteInput, SitePatch, UnitListQuery, UpdateUnitRequest } from "../../../common/contracts/directory.js";
+import { allowedChildTypes, type UnitType } from "../../../common/domain/units.js";
+import type { Executor, Tx } from "../../db/index.js";
+import { type sites, units } from "../../db/schema/index.js";
+import type { Actor, RequestOrigin } from "../../platform/actor.js";
+import type { AppContext } from "../../platform/context.js";
+import { AppError, fieldError } from "../../platform/errors.js";
+import { authorize, ensure } from "../../platform/policy.js";
+import { recordAuditEvent } from "../audit/service.js";
+import { canCreateProvider, canListProviders, canSeeUnit, decide, decideMove, unitAbilities, visibleScope } from "./policy.js";
+import { findPostcode } from "./postcodes.js";
+import { presentHistoryEntry, presentProvider, presentUnitDetail, presentUnitSummary, unitSnapshot } from "./presenter.js";
+import * as repo from "./repository.js";
+
+// ---------------------------------------------------------------------------------------------
+// For other modules
+// ---------------------------------------------------------------------------------------------
 
 /** What other modules may know about a unit: enough to check scopes and to label it. */
 export type UnitRef = { id: string; name: string; type: UnitType; path: string; stateCode: string | null; closedOn: string | null };
 
-const refColumns = { id: units.id, name: units.name, type: units.type, path: units.path, stateCode: units.stateCode, closedOn: units.closedOn };
+const refColumns = {
+  id: units.id,
+  name: units.name,
+  type: units.type,
+  path: units.path,
+  stateCode: units.stateCode,
+  closedOn: units.closedOn,
+};
 
 /** The public way for other modules (identity, later clients…) to look up units. */
 export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | null> {
@@ -17,4 +39,352 @@ export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | 
 export async function getUnitRefs(exec: Executor, ids: string[]): Promise<UnitRef[]> {
   if (ids.length === 0) return [];
   return (await exec.select(refColumns).from(units).where(inArray(units.id, ids))) as UnitRef[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+// Made once: building an Intl.DateTimeFormat costs more than the whole units query.
+const berlinDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" });
+
+/** Today in Europe/Berlin as YYYY-MM-DD: the day a unit opens or closes. */
+export function berlinToday(ctx: Pick<AppContext, "clock">): string {
+  return berlinDate.format(ctx.clock.now());
+}
+
+const notFound = () => new AppError("not_found");
+
+export async function listUnits(ctx: AppContext, actor: Actor, query: UnitListQuery) {
+  const rows = await repo.listUnits(ctx.database.db, {
+    scope: visibleScope(actor),
+    type: query.type,
+    parentId: query.parentId,
+    q: query.q,
+    includeClosed: query.includeClosed,
+    today: berlinToday(ctx),
+  });
+  return rows.map((row) => presentUnitSummary(row, unitAbilities(actor, row)));
+}
+
+export async function getUnit(ctx: AppContext, actor: Actor, id: string) {
+  const { db } = ctx.database;
+  const row = await repo.findUnit(db, id);
+  if (!row || !canSeeUnit(actor, row)) throw notFound();
+  const ancestorIds = row.path.split("/").slice(0, -1);
+  const [ancestors, childCount, site] = await Promise.all([
+    repo.findUnitsByIds(db, ancestorIds),
+    repo.countOpenChildren(db, id),
+    row.type === "site" ? repo.findSite(db, id) : Promise.resolve(null),
+  ]);
+  ancestors.sort((a, b) => a.depth - b.depth);
+  return presentUnitDetail(row, {
+    abilities: unitAbilities(actor, row),
+    ancestors: ancestors.map(({ id, name, type }) => ({ id, name, type })),
+    childCount,
+    site,
+  });
+}
+
+export async function getUnitHistory(ctx: AppContext, actor: Actor, id: string) {
+  const { db } = ctx.database;
+  const row = await repo.findUnit(db, id);
+  if (!row || !canSeeUnit(actor, row)) throw notFound();
+  return (await repo.listHistory(db, id)).map(presentHistoryEntry);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing (each use case is one transaction: change, history snapshot and audit event)
+// ---------------------------------------------------------------------------------------------
+
+type Change = "created" | "updated" | "moved" | "closed" | "reopened";
+
+/** Writes history snapshots of the given units and one audit event per unit, in `tx`. */
+async function recordChanges(
+  tx: Tx,
+  origin: RequestOrigin,
+  change: Change,
+  ids: string[],
+  details: (id: string) => Record<string, unknown>,
+) {
+  if (ids.length === 0) return;
+  const [rows, siteRows] = await Promise.all([Promise.all(ids.map((id) => repo.findUnit(tx, id))), repo.findSites(tx, ids)]);
+  const siteById = new Map(siteRows.map((s) => [s.unitId, s]));
+  await repo.insertHistory(
+    tx,
+    rows.map((row) => ({
+      unitId: row!.id,
+      changedBy: origin.actor?.userId ?? null,
+      change,
+      snapshot: unitSnapshot(row!, siteById.get(row!.id) ?? null),
+    })),
+  );
+  for (const id of ids) {
+    await recordAuditEvent(tx, origin, {
+      action: `directory.unit.${change}`,
+      outcome: "success",
+      recordType: "unit",
+      recordId: id,
+      details: details(id),
+    });
+  }
+}
+
+/** Loads a unit for a change with a row lock, answering 404 / 403 / 409 as the policy and version say. */
+async function loadForChange(tx: Tx, actor: Actor, id: string, action: Parameters<typeof decide>[2], version: number) {
+  const row = await repo.findUnit(tx, id, { forUpdate: true });
+  if (!row) throw notFound();
+  authorize(decide(actor, row, action));
+  if (row.version !== version) throw new AppError("conflict", { extra: { currentVersion: row.version } });
+  return row;
+}
+
+const invalid = (field: string, code: string, message: string) =>
+  new AppError("validation_failed", { errors: [fieldError(field, code, message)] });
+
+/** A provider by id (must exist) or by name (found case-insensitively, or created). */
+async function resolveProvider(tx: Tx, origin: RequestOrigin, actor: Actor, input: { providerId?: string | null; providerName?: string }) {
+  if (input.providerId) {
+    const provider = await repo.findProvider(tx, input.providerId);
+    if (!provider) throw invalid("providerId", "unknown", "Träger nicht gefunden");
+    return provider.id;
+  }
+  if (input.providerName) {
+    const existing = await repo.findProviderByName(tx, input.providerName);
+    if (existing) return existing.id;
+    ensure(canCreateProvider(actor));
+    const created = await repo.insertProvider(tx, input.providerName);
+    await recordAuditEvent(tx, origin, {
+      action: "directory.provider.created",
+      outcome: "success",
+      recordType: "provider",
+      recordId: created.id,
+    });
+    return created.id;
+  }
+  return input.providerId === null ? null : undefined;
+}
+
+/** Site columns from the input; coordinates (and the state) come from the postcode when not given. */
+async function siteValues(tx: Tx, input: SitePatch, current?: { city: string | null; postcode: string | null }) {
+  const values: Partial<typeof sites.$inferInsert> = {};
+  for (const key of [
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "directions",
+    "timeZone",
+  ] as const) {
+    if (input[key] !== undefined) (values as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.languages) values.languages = input.languages;
+  if (input.channels) values.channels = input.channels;
+  if (input.openingHours) values.openingHours = input.openingHours;
+  if (input.accessibility) values.accessibility = input.accessibility;
+  let postcodeState: string | null = null;
+  const postcode = input.postcode ?? current?.postcode ?? null;
+  if (postcode) {
+    const matches = await findPostcode(tx, postcode);
+    const city = input.city ?? current?.city;
+    const match = matches.find((m) => m.place === city) ?? matches[0];
+    if (input.postcode && !match) throw invalid("site.postcode", "unknown", "Postleitzahl unbekannt");
+    if (match && input.postcode && input.latitude == null && input.longitude == null) {
+      values.latitude = match.latitude;
+      values.longitude = match.longitude;
+    }
+    postcodeState = match?.stateCode ?? null;
+  }
+  return { values, postcodeState };
+}
+
+export async function createUnit(ctx: AppContext, origin: RequestOrigin, input: CreateUnitRequest): Promise<string> {
+  const actor = origin.actor!;
+  const id = randomUUID();
+  await ctx.database.db.transaction(async (tx) => {
+    const parent = await repo.findUnit(tx, input.parentId, { forUpdate: true });
+    if (!parent || !canSeeUnit(actor, parent)) {
+      throw new AppError("not_found", { errors: [fieldError("parentId", "not_found", "übergeordnete Einheit nicht gefunden")] });
+    }
+    authorize(decide(actor, parent, "createChild"));
+    if (!allowedChildTypes[parent.type].includes(input.type)) {
+      throw invalid("parentId", "parent_type_not_allowed", `Unter „${parent.type}“ ist „${input.type}“ nicht erlaubt`);
+    }
+    if (parent.closedOn) throw new AppError("invalid_state", { detail: "The parent unit is closed." });
+    const openedOn = input.openedOn ?? berlinToday(ctx);
+    if (input.type === "state_network" && (await repo.findOpenStateNetwork(tx, input.stateCode!))) {
+      throw new AppError("already_exists", {
+        errors: [fieldError("stateCode", "taken", "Für dieses Land gibt es bereits ein Landesnetzwerk")],
+      });
+    }
+    const providerId = await resolveProvider(tx, origin, actor, input);
+    const site = input.type === "site" ? await siteValues(tx, input.site as SiteInput) : null;
+    await repo.insertUnit(tx, {
+      id,
+      type: input.type,
+      name: input.name,
+      shortName: input.shortName ?? null,
+      parentId: parent.id,
+      path: `${parent.path}/${id}`,
+      depth: parent.depth + 1,
+      stateCode: input.stateCode ?? parent.stateCode ?? site?.postcodeState ?? null,
+      providerId: providerId ?? null,
+      fieldOfAction: input.fieldOfAction ?? null,
+      description: input.description ?? null,
+      openedOn,
+    });
+    if (site) await repo.insertSite(tx, { unitId: id, ...site.values });
+    await recordChanges(tx, origin, "created", [id], () => ({ parentId: parent.id, type: input.type }));
+  });
+  return id;
+}
+
+export async function updateUnit(ctx: AppContext, origin: RequestOrigin, id: string, input: UpdateUnitRequest): Promise<void> {
+  const actor = origin.actor!;
+  await ctx.database.db.transaction(async (tx) => {
+    const row = await loadForChange(tx, actor, id, "update", input.version);
+    if (input.fieldOfAction && row.type !== "sub_project") throw invalid("fieldOfAction", "not_applicable", "nur für Teilprojekte");
+    if (input.site && row.type !== "site") throw invalid("site", "not_applicable", "nur für Standorte");
+    if (input.openedOn && row.closedOn && input.openedOn > row.closedOn)
+      throw invalid("openedOn", "after_closed", "liegt nach dem Schließungsdatum");
+    const providerId = await resolveProvider(tx, origin, actor, input);
+    const changes: Partial<typeof units.$inferInsert> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.shortName !== undefined) changes.shortName = input.shortName;
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.fieldOfAction !== undefined) changes.fieldOfAction = input.fieldOfAction;
+    if (input.openedOn !== undefined) changes.openedOn = input.openedOn;
+    if (providerId !== undefined) changes.providerId = providerId;
+    if (!(await repo.updateUnitAtVersion(tx, id, input.version, changes))) throw new AppError("conflict");
+    if (input.site) {
+      const current = await repo.findSite(tx, id);
+      const { values } = await siteValues(tx, input.site, current ?? undefined);
+      await repo.updateSite(tx, id, values);
+    }
+    const fields = [...Object.keys(changes), ...Object.keys(input.site ?? {}).map((k) => `site.${k}`)];
+    await recordChanges(tx, origin, "updated", [id], () => ({ fields }));
+  });
+}
+
+export async function moveUnit(
+  ctx: AppContext,
+  origin: RequestOrigin,
+  id: string,
+  input: { version: number; parentId: string },
+): Promise<void> {
+  const actor = origin.actor!;
+  await ctx.database.db.transaction(async (tx) => {
+    const row = await repo.findUnit(tx, id, { forUpdate: true });
+    if (!row) throw notFound();
+    const target = await repo.findUnit(tx, input.parentId, { forUpdate: true });
+    const targetMissing = () => new AppError("not_found", { errors: [fieldError("parentId", "not_found", "Ziel nicht gefunden")] });
+    if (!target) {
+      authorize(decide(actor, row, "move"));
+      throw targetMissing();
+    }
+    const decision = decideMove(actor, row, target);
+    authorize(decision.unit);
+    if (!decision.target.visible) throw targetMissing();
+    authorize(decision.target);
+    if (row.version !== input.version) throw new AppError("conflict", { extra: { currentVersion: row.version } });
+    if (target.path === row.path || target.path.startsWith(`${row.path}/`)) {
+      throw invalid("parentId", "cycle", "Eine Einheit kann nicht unter sich selbst verschoben werden");
+    }
+    if (target.id === row.parentId) throw invalid("parentId", "unchanged", "Die Einheit liegt bereits dort");
+    if (!allowedChildTypes[target.type].includes(row.type)) {
+      throw invalid("parentId", "parent_type_not_allowed", `Unter „${target.type}“ ist „${row.type}“ nicht erlaubt`);
+    }
+    if (row.closedOn || target.closedOn)
+      throw new AppError("invalid_state", { detail: "Closed units cannot be moved, and nothing moves into a closed unit." });
+    if (!(await repo.updateUnitAtVersion(tx, id, input.version, { parentId: target.id }))) throw new AppError("conflict");
+    await repo.moveSubtree(tx, {
+      oldPath: row.path,
+      newPath: `${target.path}/${row.id}`,
+      depthDelta: target.depth + 1 - row.depth,
+      stateCode: row.type === "state_network" ? row.stateCode : target.stateCode,
+    });
+    const subtree = await repo.findDescendants(tx, `${target.path}/${row.id}`);
+    await recordChanges(tx, origin, "moved", [id, ...subtree.map((d) => d.id)], (changed) =>
+      changed === id ? { fromParentId: row.parentId, toParentId: target.id, subtreeSize: subtree.length } : { withAncestorId: id },
+    );
+  });
+}
+
+export async function closeUnit(
+  ctx: AppContext,
+  origin: RequestOrigin,
+  id: string,
+  input: { version: number; closedOn: string; cascade: boolean },
+): Promise<void> {
+  const actor = origin.actor!;
+  await ctx.database.db.transaction(async (tx) => {
+    const row = await loadForChange(tx, actor, id, "close", input.version);
+    if (row.closedOn) throw new AppError("invalid_state", { detail: "The unit is already closed." });
+    if (input.closedOn < row.openedOn) throw invalid("closedOn", "before_opened", "liegt vor dem Eröffnungsdatum");
+    const open = (await repo.findDescendants(tx, row.path)).filter((d) => d.closedOn === null);
+    if (open.length && !input.cascade) {
+      throw new AppError("invalid_state", {
+        detail: "The unit has open units below it; close them first or close with cascade.",
+        errors: [fieldError("cascade", "open_descendants", `${open.length} offene untergeordnete Einheiten`)],
+        extra: { openDescendants: open.map((d) => ({ id: d.id, name: d.name, type: d.type })) },
+      });
+    }
+    const late = open.find((d) => d.openedOn > input.closedOn);
+    if (late) throw invalid("closedOn", "before_opened", `liegt vor dem Eröffnungsdatum von „${late.name}“`);
+    if (!(await repo.updateUnitAtVersion(tx, id, input.version, { closedOn: input.closedOn }))) throw new AppError("conflict");
+    await repo.closeUnits(
+      tx,
+      open.map((d) => d.id),
+      input.closedOn,
+    );
+    await recordChanges(tx, origin, "closed", [id, ...open.map((d) => d.id)], (changed) =>
+      changed === id ? { closedOn: input.closedOn, cascaded: open.length } : { closedOn: input.closedOn, withAncestorId: id },
+    );
+  });
+}
+
+export async function reopenUnit(ctx: AppContext, origin: RequestOrigin, id: string, input: { version: number }): Promise<void> {
+  const actor = origin.actor!;
+  await ctx.database.db.transaction(async (tx) => {
+    const row = await loadForChange(tx, actor, id, "reopen", input.version);
+    if (!row.closedOn) throw new AppError("invalid_state", { detail: "The unit is not closed." });
+    const parent = row.parentId ? await repo.findUnit(tx, row.parentId) : null;
+    if (parent?.closedOn) throw new AppError("invalid_state", { detail: "The parent unit is closed; reopen it first." });
+    if (!(await repo.updateUnitAtVersion(tx, id, input.version, { closedOn: null }))) throw new AppError("conflict");
+    await recordChanges(tx, origin, "reopened", [id], () => ({ closedOn: row.closedOn }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Providers and postcodes
+// ---------------------------------------------------------------------------------------------
+
+export async function listProviders(ctx: AppContext, actor: Actor, query: { q?: string; limit: number }) {
+  ensure(canListProviders(actor));
+  return (await repo.searchProviders(ctx.database.db, query.q, query.limit)).map(presentProvider);
+}
+
+export async function createProvider(ctx: AppContext, origin: RequestOrigin, name: string) {
+  ensure(canCreateProvider(origin.actor!));
+  return ctx.database.db.transaction(async (tx) => {
+    if (await repo.findProviderByName(tx, name)) {
+      throw new AppError("already_exists", { errors: [fieldError("name", "taken", "Diesen Träger gibt es bereits")] });
+    }
+    const created = await repo.insertProvider(tx, name);
+    await recordAuditEvent(tx, origin, {
+      action: "directory.provider.created",
+      outcome: "success",
+      recordType: "provider",
+      recordId: created.id,
+    });
+    return presentProvider(created);
+  });
+}
+
+export async function lookupPostcode(ctx: AppContext, postcode: string) {
+  return findPostcode(ctx.database.db, postcode);
 }

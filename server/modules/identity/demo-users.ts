@@ -1,6 +1,6 @@
+import type { Role } from "../../../common/domain/roles.js";
 import type { Executor } from "../../db/index.js";
 import { roleAssignments, users } from "../../db/schema/index.js";
-import type { Role } from "../../../common/domain/roles.js";
 import { hashPassword } from "./passwords.js";
 
 /** The demo accounts of the README; unit keys come from the network seed. */

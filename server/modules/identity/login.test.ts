@@ -35,7 +35,10 @@ describe("login and sessions", () => {
   it("names each invalid field", async () => {
     const res = await t.anonymous().post("/api/auth/login", { email: "not-an-email" });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = res
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(["email", "password"]);
   });
 

@@ -1,27 +1,17 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Role } from "../../../common/domain/roles.js";
 import { type Executor, queryRows } from "../../db/index.js";
-import { loginAttempts, roleAssignments, sessions, units, users } from "../../db/schema/index.js";
-import type { Role, RoleGrant } from "../../../common/domain/roles.js";
+import { loginAttempts, roleAssignments, sessions, users } from "../../db/schema/index.js";
 
-export type SessionRow = {
-  sessionId: string;
-  userId: string;
-  csrfToken: string;
-  expiresAt: Date;
-  lastSeenAt: Date;
-  mfaVerifiedAt: Date | null;
-  email: string;
-  displayName: string;
-  preferredLanguage: string;
-  totpEnabledAt: Date | null;
-  grants: RoleGrant[];
-};
+/** A session's grants before their unit paths are looked up (directory service). */
+type RawGrant = { role: Role; unitId: string };
 
 /**
- * The live session for a token hash with its user and role grants, in one round trip:
- * this runs on every authenticated request.
+ * The live session for a token hash with its user and active role grants in one query (it runs
+ * on every authenticated request); the units' paths come from the directory service. `now` is the app clock.
  */
-export async function findLiveSession(exec: Executor, tokenHash: string, idleMinutes: number): Promise<SessionRow | null> {
+export async function findLiveSession(exec: Executor, tokenHash: string, idleMinutes: number, now: Date) {
+  const at = now.toISOString();
   const rows = await queryRows<{
     session_id: string;
     user_id: string;
@@ -33,19 +23,22 @@ export async function findLiveSession(exec: Executor, tokenHash: string, idleMin
     display_name: string;
     preferred_language: string;
     totp_enabled_at: string | null;
-    grants: RoleGrant[] | string;
-  }>(exec, sql`
+    grants: RawGrant[] | string;
+  }>(
+    exec,
+    sql`
     select s.id as session_id, s.user_id, s.csrf_token, s.expires_at, s.last_seen_at, s.mfa_verified_at,
            u.email, u.display_name, u.preferred_language, u.totp_enabled_at,
-           coalesce((select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitPath', un.path))
-                       from ${roleAssignments} ra join ${units} un on un.id = ra.unit_id
+           coalesce((select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id))
+                       from ${roleAssignments} ra
                       where ra.user_id = u.id and ra.revoked_at is null), '[]'::json) as grants
       from ${sessions} s join ${users} u on u.id = s.user_id
      where s.token_hash = ${tokenHash}
        and s.revoked_at is null
-       and s.expires_at > now()
-       and s.last_seen_at > now() - make_interval(mins => ${idleMinutes})
-       and u.disabled_at is null`);
+       and s.expires_at > ${at}::timestamptz
+       and s.last_seen_at > ${at}::timestamptz - make_interval(mins => ${idleMinutes})
+       and u.disabled_at is null`,
+  );
   const row = rows[0];
   if (!row) return null;
   return {
@@ -59,17 +52,18 @@ export async function findLiveSession(exec: Executor, tokenHash: string, idleMin
     displayName: row.display_name,
     preferredLanguage: row.preferred_language,
     totpEnabledAt: row.totp_enabled_at ? new Date(row.totp_enabled_at) : null,
-    grants: typeof row.grants === "string" ? JSON.parse(row.grants) : row.grants,
+    grants: (typeof row.grants === "string" ? JSON.parse(row.grants) : row.grants) as RawGrant[],
   };
 }
 
-export async function touchSession(exec: Executor, sessionId: string): Promise<void> {
-  await exec.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+export async function touchSession(exec: Executor, sessionId: string, now: Date): Promise<void> {
+  await exec.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
 }
 
 export async function insertSession(
   exec: Executor,
   values: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; mfaVerified: boolean; ip: string; userAgent?: string },
+  now: Date,
 ) {
   const [row] = await exec
     .insert(sessions)
@@ -78,7 +72,9 @@ export async function insertSession(
       userId: values.userId,
       csrfToken: values.csrfToken,
       expiresAt: values.expiresAt,
-      mfaVerifiedAt: values.mfaVerified ? sql`now()` : null,
+      createdAt: now,
+      lastSeenAt: now,
+      mfaVerifiedAt: values.mfaVerified ? now : null,
       ip: values.ip,
       userAgent: values.userAgent?.slice(0, 400),
     })
@@ -86,35 +82,32 @@ export async function insertSession(
   return row!;
 }
 
-export async function revokeSession(exec: Executor, sessionId: string, userId?: string): Promise<boolean> {
+export async function revokeSession(exec: Executor, sessionId: string, now: Date, userId?: string): Promise<boolean> {
   const rows = await exec
     .update(sessions)
-    .set({ revokedAt: sql`now()` })
+    .set({ revokedAt: now })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), userId ? eq(sessions.userId, userId) : undefined))
     .returning({ id: sessions.id });
   return rows.length > 0;
 }
 
-export async function revokeAllSessions(exec: Executor, userId: string, exceptSessionId?: string): Promise<number> {
+export async function revokeAllSessions(exec: Executor, userId: string, now: Date, exceptSessionId?: string): Promise<number> {
   const rows = await exec
     .update(sessions)
-    .set({ revokedAt: sql`now()` })
+    .set({ revokedAt: now })
     .where(
-      and(
-        eq(sessions.userId, userId),
-        isNull(sessions.revokedAt),
-        exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined,
-      ),
+      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined),
     )
     .returning({ id: sessions.id });
   return rows.length;
 }
 
-export async function markSessionMfaVerified(exec: Executor, sessionId: string): Promise<void> {
-  await exec.update(sessions).set({ mfaVerifiedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+export async function markSessionMfaVerified(exec: Executor, sessionId: string, now: Date): Promise<void> {
+  await exec.update(sessions).set({ mfaVerifiedAt: now }).where(eq(sessions.id, sessionId));
 }
 
-export async function listActiveSessions(exec: Executor, userId: string) {
+/** Sessions of a user that are neither revoked nor past their absolute or idle expiry. */
+export async function listActiveSessions(exec: Executor, userId: string, now: Date, idleMinutes: number) {
   return exec
     .select({
       id: sessions.id,
@@ -125,8 +118,15 @@ export async function listActiveSessions(exec: Executor, userId: string) {
       userAgent: sessions.userAgent,
     })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
-    .orderBy(sql`${sessions.lastSeenAt} desc`);
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - idleMinutes * 60_000)),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
 }
 
 export async function findUserByEmail(exec: Executor, email: string) {
@@ -139,34 +139,52 @@ export async function findUserById(exec: Executor, id: string) {
   return row ?? null;
 }
 
-export async function recordLoginAttempt(exec: Executor, email: string, ip: string, succeeded: boolean): Promise<void> {
-  await exec.insert(loginAttempts).values({ email, ip, succeeded });
+export type AttemptOutcome = "failure" | "success" | "reset";
+
+export async function recordLoginAttempt(
+  exec: Executor,
+  email: string,
+  ip: string | null,
+  outcome: AttemptOutcome,
+  now: Date,
+): Promise<void> {
+  await exec.insert(loginAttempts).values({ email, ip, outcome, attemptedAt: now });
 }
 
-/** Failed logins for this e-mail since its last success, within the window. */
-export async function countRecentFailuresForEmail(exec: Executor, email: string, windowMinutes: number) {
-  const [row] = await queryRows<{ failures: number; last_failure: string | null }>(exec, sql`
-    select count(*)::int as failures, max(attempted_at) as last_failure
-      from ${loginAttempts}
-     where email = ${email} and not succeeded
-       and attempted_at > now() - make_interval(mins => ${windowMinutes})
-       and attempted_at > coalesce((select max(attempted_at) from ${loginAttempts} where email = ${email} and succeeded), '-infinity')`);
-  return { failures: Number(row!.failures), lastFailure: row!.last_failure ? new Date(row!.last_failure) : null };
+/**
+ * Failed logins for this e-mail within the window since its last success or password reset.
+ * `unlockAt` is when the count drops below `threshold` again: the moment the threshold-th newest
+ * failure leaves the window (null while below the threshold).
+ */
+export async function lockoutState(exec: Executor, email: string, windowMinutes: number, threshold: number, now: Date) {
+  const at = now.toISOString();
+  const rows = await queryRows<{ attempted_at: string }>(
+    exec,
+    sql`
+    select attempted_at from ${loginAttempts}
+     where email = ${email} and outcome = 'failure'
+       and attempted_at > ${at}::timestamptz - make_interval(mins => ${windowMinutes})
+       and attempted_at > coalesce((select max(attempted_at) from ${loginAttempts}
+                                     where email = ${email} and outcome in ('success', 'reset')), '-infinity')
+     order by attempted_at desc
+     limit ${threshold}`,
+  );
+  const nth = rows.length >= threshold ? rows[threshold - 1] : undefined;
+  return { failures: rows.length, unlockAt: nth ? new Date(new Date(nth.attempted_at).getTime() + windowMinutes * 60_000) : null };
 }
 
-export async function countRecentFailuresForIp(exec: Executor, ip: string, windowMinutes: number): Promise<number> {
-  const [row] = await queryRows<{ failures: number }>(exec, sql`
+/** Failed logins from this address within the window (any e-mail). */
+export async function countRecentFailuresForIp(exec: Executor, ip: string, windowMinutes: number, now: Date): Promise<number> {
+  const [row] = await queryRows<{ failures: number }>(
+    exec,
+    sql`
     select count(*)::int as failures from ${loginAttempts}
-     where ip = ${ip} and not succeeded and attempted_at > now() - make_interval(mins => ${windowMinutes})`);
+     where ip = ${ip} and outcome = 'failure' and attempted_at > ${now.toISOString()}::timestamptz - make_interval(mins => ${windowMinutes})`,
+  );
   return Number(row!.failures);
 }
 
-/** Active grants of a user with the names of their units (for the session response). */
-export async function listGrantsWithUnits(exec: Executor, userId: string) {
-  return exec
-    .select({ role: roleAssignments.role, unitId: units.id, unitName: units.name, unitType: units.type, unitPath: units.path })
-    .from(roleAssignments)
-    .innerJoin(units, eq(units.id, roleAssignments.unitId))
-    .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)))
-    .orderBy(units.depth, units.name) as Promise<{ role: Role; unitId: string; unitName: string; unitType: string; unitPath: string }[]>;
+export async function findSessionById(exec: Executor, sessionId: string) {
+  const [row] = await exec.select().from(sessions).where(eq(sessions.id, sessionId));
+  return row ?? null;
 }

@@ -1,30 +1,39 @@
 import { z } from "zod";
 import { loginRequest, sessionResponse } from "../../../common/contracts/auth.js";
-import { rolesReadingPersonalData } from "../../../common/domain/roles.js";
 import { requestOrigin, requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
 import type { HttpApp } from "../../platform/http.js";
 import { recordAuditEvent } from "../audit/service.js";
+import { withUnits } from "./grant-units.js";
 import { login } from "./login-service.js";
 import { presentSession } from "./presenter.js";
 import * as repo from "./repository.js";
-import { clearSessionCookie } from "./session-service.js";
+import { clearSessionCookie, mfaRequiredFor } from "./session-service.js";
+import { listActiveGrantsOf } from "./user-repository.js";
 
 const tags = ["auth"];
 
+/** Sign in, sign out, the current session. Policy: these act on the caller's own session only. */
 export function registerAuthRoutes(app: HttpApp, ctx: AppContext): void {
+  const { db } = ctx.database;
+
   app.post(
     "/api/auth/login",
     {
       config: { access: "public" },
-      schema: { tags, summary: "Sign in with e-mail, password and (if enrolled) a TOTP code", body: loginRequest, response: { 200: sessionResponse } },
+      schema: {
+        tags,
+        summary: "Sign in with e-mail, password and (if enrolled) a TOTP code",
+        body: loginRequest,
+        response: { 200: sessionResponse },
+      },
     },
     async (request, reply) => {
       const result = await login(ctx, reply, request.body, requestOrigin(request));
-      const user = (await repo.findUserById(ctx.database.db, result.userId))!;
-      const grants = await repo.listGrantsWithUnits(ctx.database.db, user.id);
-      const mfaPending = ctx.config.requireMfa && !result.mfaVerified && grants.some((g) => rolesReadingPersonalData.has(g.role));
+      const user = (await repo.findUserById(db, result.userId))!;
+      const grants = await withUnits(db, await listActiveGrantsOf(db, [user.id]));
+      const mfaPending = !result.mfaVerified && mfaRequiredFor(ctx, grants);
       return presentSession(user, grants, { csrfToken: result.csrfToken, expiresAt: result.expiresAt, mfaPending });
     },
   );
@@ -34,9 +43,14 @@ export function registerAuthRoutes(app: HttpApp, ctx: AppContext): void {
     { config: { access: "session" }, schema: { tags, summary: "Sign out (revokes this session)", response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      await ctx.database.db.transaction(async (tx) => {
-        await repo.revokeSession(tx, actor.sessionId);
-        await recordAuditEvent(tx, requestOrigin(request), { action: "auth.logout", outcome: "success", recordType: "session", recordId: actor.sessionId });
+      await db.transaction(async (tx) => {
+        await repo.revokeSession(tx, actor.sessionId, ctx.clock.now());
+        await recordAuditEvent(tx, requestOrigin(request), {
+          action: "auth.logout",
+          outcome: "success",
+          recordType: "session",
+          recordId: actor.sessionId,
+        });
       });
       clearSessionCookie(ctx, reply);
       return reply.code(204).send(null);
@@ -45,16 +59,19 @@ export function registerAuthRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     "/api/auth/session",
-    { config: { access: "session" }, schema: { tags, summary: "The current session, user, role grants and CSRF token", response: { 200: sessionResponse } } },
+    {
+      config: { access: "session" },
+      schema: { tags, summary: "The current session, user, role grants and CSRF token", response: { 200: sessionResponse } },
+    },
     async (request) => {
       const actor = requireActor(request);
-      const user = await repo.findUserById(ctx.database.db, actor.userId);
+      const user = await repo.findUserById(db, actor.userId);
       if (!user) throw new AppError("unauthenticated");
-      const grants = await repo.listGrantsWithUnits(ctx.database.db, actor.userId);
-      const sessionRow = (await repo.listActiveSessions(ctx.database.db, actor.userId)).find((s) => s.id === actor.sessionId);
+      const grants = await withUnits(db, await listActiveGrantsOf(db, [actor.userId]));
+      const sessionRow = await repo.findSessionById(db, actor.sessionId);
       return presentSession(user, grants, {
         csrfToken: actor.csrfToken,
-        expiresAt: sessionRow?.expiresAt ?? new Date(),
+        expiresAt: sessionRow?.expiresAt ?? ctx.clock.now(),
         mfaPending: actor.mfaPending,
       });
     },

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { rolesReadingPersonalData } from "../../../common/domain/roles.js";
+import { type Role, type RoleGrant, rolesReadingPersonalData } from "../../../common/domain/roles.js";
+import type { Executor } from "../../db/index.js";
 import type { Actor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import { hashToken, randomToken } from "../../platform/secrets.js";
-import type { Executor } from "../../db/index.js";
+import { withUnits } from "./grant-units.js";
 import * as repo from "./repository.js";
 
 export const SESSION_COOKIE = "lotse_session";
@@ -14,12 +15,18 @@ const TOUCH_AFTER_MS = 60_000;
 export async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const row = await repo.findLiveSession(ctx.database.db, hashToken(token), ctx.config.sessionIdleMinutes);
+  const now = ctx.clock.now();
+  const row = await repo.findLiveSession(ctx.database.db, hashToken(token), ctx.config.sessionIdleMinutes, now);
   if (!row) return null;
-  if (ctx.clock.now().getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await repo.touchSession(ctx.database.db, row.sessionId);
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await repo.touchSession(ctx.database.db, row.sessionId, now);
   }
-  const mfaRequired = ctx.config.requireMfa && row.grants.some((g) => rolesReadingPersonalData.has(g.role));
+  const grants: RoleGrant[] = (await withUnits(ctx.database.db, row.grants)).map((g) => ({
+    role: g.role,
+    unitId: g.unitId,
+    unitPath: g.unit.path,
+  }));
+  const mfaRequired = mfaRequiredFor(ctx, grants);
   const mfaVerified = row.mfaVerifiedAt !== null;
   return {
     userId: row.userId,
@@ -27,10 +34,15 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
     displayName: row.displayName,
     sessionId: row.sessionId,
     csrfToken: row.csrfToken,
-    grants: row.grants,
+    grants,
     mfaVerified,
     mfaPending: mfaRequired && !mfaVerified,
   };
+}
+
+/** The user's roles read personal data and the instance demands a second factor for them (REQUIRE_MFA). */
+export function mfaRequiredFor(ctx: AppContext, grants: readonly { role: Role }[]): boolean {
+  return ctx.config.requireMfa && grants.some((g) => rolesReadingPersonalData.has(g.role));
 }
 
 /** Starts a session: stores the token's hash, sets the cookie, returns the CSRF token. */
@@ -42,8 +54,9 @@ export async function startSession(
 ) {
   const token = randomToken();
   const csrfToken = randomToken();
-  const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionTtlHours * 3_600_000);
-  const session = await repo.insertSession(exec, { ...input, tokenHash: hashToken(token), csrfToken, expiresAt });
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
+  const session = await repo.insertSession(exec, { ...input, tokenHash: hashToken(token), csrfToken, expiresAt }, now);
   reply.setCookie(SESSION_COOKIE, token, {
     path: "/",
     httpOnly: true,
