@@ -1,0 +1,66 @@
+import { lazy, Suspense } from "react";
+import { I18nProvider, RouterProvider } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { Route, Routes, useHref, useNavigate } from "react-router";
+import { Loading } from "./components/feedback.js";
+import { Landing } from "./routes/public/Landing.js";
+import { LegalPage } from "./routes/public/LegalPage.js";
+import { NotFound } from "./routes/public/NotFound.js";
+import { PublicLayout } from "./routes/public/PublicLayout.js";
+
+// The staff app loads on demand: the public pages stay small for phones.
+const AccountPage = lazy(() => import("./routes/staff/account/AccountPage.js").then((m) => ({ default: m.AccountPage })));
+const AuditPage = lazy(() => import("./routes/staff/audit/AuditPage.js").then((m) => ({ default: m.AuditPage })));
+const AuthLayout = lazy(() => import("./routes/staff/AuthLayout.js").then((m) => ({ default: m.AuthLayout })));
+const ForgotPasswordPage = lazy(() => import("./routes/staff/ForgotPasswordPage.js").then((m) => ({ default: m.ForgotPasswordPage })));
+const UnitCreatePage = lazy(() => import("./routes/staff/directory/UnitEditPage.js").then((m) => ({ default: m.UnitCreatePage })));
+const UnitEditPage = lazy(() => import("./routes/staff/directory/UnitEditPage.js").then((m) => ({ default: m.UnitEditPage })));
+const UnitDetailPage = lazy(() => import("./routes/staff/directory/UnitDetailPage.js").then((m) => ({ default: m.UnitDetailPage })));
+const UnitListPage = lazy(() => import("./routes/staff/directory/UnitListPage.js").then((m) => ({ default: m.UnitListPage })));
+const HomePage = lazy(() => import("./routes/staff/HomePage.js").then((m) => ({ default: m.HomePage })));
+const LoginPage = lazy(() => import("./routes/staff/LoginPage.js").then((m) => ({ default: m.LoginPage })));
+const ResetPasswordPage = lazy(() => import("./routes/staff/ResetPasswordPage.js").then((m) => ({ default: m.ResetPasswordPage })));
+const StaffLayout = lazy(() => import("./routes/staff/StaffLayout.js").then((m) => ({ default: m.StaffLayout })));
+const StaffNotFound = lazy(() => import("./routes/staff/StaffNotFound.js").then((m) => ({ default: m.StaffNotFound })));
+const UserDetailPage = lazy(() => import("./routes/staff/users/UserDetailPage.js").then((m) => ({ default: m.UserDetailPage })));
+const UserListPage = lazy(() => import("./routes/staff/users/UserListPage.js").then((m) => ({ default: m.UserListPage })));
+
+export function App() {
+  const navigate = useNavigate();
+  const { i18n } = useTranslation();
+  return (
+    <I18nProvider locale={i18n.language}>
+      <RouterProvider navigate={(to, options) => void navigate(to, options)} useHref={useHref}>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route element={<PublicLayout />}>
+              <Route index element={<Landing />} />
+              <Route path="barrierefreiheit" element={<LegalPage page="accessibility" />} />
+              <Route path="impressum" element={<LegalPage page="imprint" />} />
+            </Route>
+            <Route path="staff" element={<AuthLayout />}>
+              <Route path="login" element={<LoginPage />} />
+              <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+            </Route>
+            <Route path="staff" element={<StaffLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="directory" element={<UnitListPage />} />
+              <Route path="directory/:id" element={<UnitDetailPage />} />
+              <Route path="directory/:id/edit" element={<UnitEditPage />} />
+              <Route path="directory/:id/new" element={<UnitCreatePage />} />
+              <Route path="users" element={<UserListPage />} />
+              <Route path="users/:id" element={<UserDetailPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="account" element={<AccountPage />} />
+              <Route path="*" element={<StaffNotFound />} />
+            </Route>
+            <Route element={<PublicLayout />}>
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </RouterProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import { Link, Outlet } from "react-router";
+import { LanguageSwitcher } from "../../components/LanguageSwitcher.js";
+import { SkipLink, useFocusOnNavigate } from "../../components/page.js";
+import { SiteFooter } from "../public/PublicLayout.js";
+
+/** Sign-in, password reset: a small centred card, no staff navigation. */
+export function AuthLayout() {
+  const { t } = useTranslation();
+  useFocusOnNavigate();
+  return (
+    <div className="page">
+      <SkipLink />
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              L
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">{t("app.name")}</span>
+              <span className="brand-tagline">{t("shell.staffArea")}</span>
+            </span>
+          </Link>
+          <div className="header-actions">
+            <LanguageSwitcher />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main auth-main">
+        <div className="auth-card">
+          <Outlet />
+        </div>
+      </main>
+      <SiteFooter />
+    </div>
+  );
+}
