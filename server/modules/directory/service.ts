@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { type AnyColumn, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { CreateUnitRequest, SiteInput, SitePatch, UnitListQuery, UpdateUnitRequest } from "../../../common/contracts/directory.js";
 import { allowedChildTypes, type UnitType } from "../../../common/domain/units.js";
 import type { Executor, Tx } from "../../db/index.js";
@@ -31,6 +31,15 @@ const refColumns = {
 };
 
 /** The public way for other modules (identity, later clients…) to look up units. */
+/**
+ * The path of a unit as a SQL expression, for a module that must resolve scopes inside its own
+ * hot-path query (identity's session lookup on every request) without a second round trip. The
+ * directory still owns the SQL that reads its table.
+ */
+export function unitPathSql(unitId: SQL | AnyColumn): SQL<string | null> {
+  return sql<string | null>`(select ${units.path} from ${units} where ${units.id} = ${unitId})`;
+}
+
 export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | null> {
   const [row] = await exec.select(refColumns).from(units).where(eq(units.id, id));
   return (row as UnitRef | undefined) ?? null;

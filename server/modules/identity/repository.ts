@@ -2,13 +2,15 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../../common/domain/roles.js";
 import { type Executor, queryRows } from "../../db/index.js";
 import { loginAttempts, roleAssignments, sessions, users } from "../../db/schema/index.js";
+import { unitPathSql } from "../directory/service.js";
 
-/** A session's grants before their unit paths are looked up (directory service). */
-type RawGrant = { role: Role; unitId: string };
+/** A session's grant with its unit's path (null if the unit is gone). */
+type RawGrant = { role: Role; unitId: string; unitPath: string | null };
 
 /**
  * The live session for a token hash with its user and active role grants in one query (it runs
- * on every authenticated request); the units' paths come from the directory service. `now` is the app clock.
+ * on every authenticated request); the units' paths come from an expression the directory
+ * module provides. `now` is the app clock.
  */
 export async function findLiveSession(exec: Executor, tokenHash: string, idleMinutes: number, now: Date) {
   const at = now.toISOString();
@@ -29,7 +31,7 @@ export async function findLiveSession(exec: Executor, tokenHash: string, idleMin
     sql`
     select s.id as session_id, s.user_id, s.csrf_token, s.expires_at, s.last_seen_at, s.mfa_verified_at,
            u.email, u.display_name, u.preferred_language, u.totp_enabled_at,
-           coalesce((select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id))
+           coalesce((select json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id, 'unitPath', ${unitPathSql(sql`ra.unit_id`)}))
                        from ${roleAssignments} ra
                       where ra.user_id = u.id and ra.revoked_at is null), '[]'::json) as grants
       from ${sessions} s join ${users} u on u.id = s.user_id

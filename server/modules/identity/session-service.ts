@@ -4,7 +4,6 @@ import type { Executor } from "../../db/index.js";
 import type { Actor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import { hashToken, randomToken } from "../../platform/secrets.js";
-import { withUnits } from "./grant-units.js";
 import * as repo from "./repository.js";
 
 export const SESSION_COOKIE = "lotse_session";
@@ -21,11 +20,9 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await repo.touchSession(ctx.database.db, row.sessionId, now);
   }
-  const grants: RoleGrant[] = (await withUnits(ctx.database.db, row.grants)).map((g) => ({
-    role: g.role,
-    unitId: g.unitId,
-    unitPath: g.unit.path,
-  }));
+  // Unit paths come with the session row (one round trip per request); a grant whose unit is
+  // gone has no path and grants nothing.
+  const grants: RoleGrant[] = row.grants.flatMap((g) => (g.unitPath ? [{ role: g.role, unitId: g.unitId, unitPath: g.unitPath }] : []));
   const mfaRequired = mfaRequiredFor(ctx, grants);
   const mfaVerified = row.mfaVerifiedAt !== null;
   return {
