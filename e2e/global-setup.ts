@@ -1,13 +1,16 @@
 /**
  * Starts `node dist/server/main.js` on a free port with a fresh DATA_DIR (embedded PGlite,
- * demo data seeded at start) — or against PostgreSQL when E2E_DATABASE_URL is set — and
+ * demo data seeded at start) — or on a fresh database of the PostgreSQL server named by
+ * E2E_DATABASE_URL — and
  * waits for /api/health. Nothing is built here: run `npm run build` first.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -47,7 +50,29 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
 
-/** Starts one server with a fresh data directory; `env` adds or overrides variables. */
+/**
+ * With E2E_DATABASE_URL, each server gets a fresh database of its own on that PostgreSQL
+ * server (as each gets its own data directory on PGlite), so one test file's sign-in state —
+ * a second factor enrolled, a lockout — never leaks into another's.
+ */
+async function freshDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `lotse_e2e_${randomBytes(5).toString("hex")}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** Starts one server with a fresh data directory (and database); `env` adds or overrides variables. */
 export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   for (const file of ["dist/server/main.js", "dist/web/index.html"]) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing — run \`npm run build\` before the browser tests`);
@@ -55,6 +80,7 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningS
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "lotse-e2e-"));
+  const database = process.env.E2E_DATABASE_URL ? await freshDatabase(process.env.E2E_DATABASE_URL) : null;
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "development",
@@ -64,7 +90,7 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningS
     DATA_DIR: dataDir,
     DEMO_DATA: "true",
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
-    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+    DATABASE_URL: database?.url ?? "",
     ...env,
   };
   let output = "";
@@ -80,6 +106,7 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningS
     await waitForHealth(baseUrl, child, () => output);
   } catch (error) {
     child.kill("SIGKILL");
+    await database?.drop().catch(() => {});
     throw error;
   }
 
@@ -98,6 +125,7 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningS
       });
     }
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
   return { baseUrl, stop };
 }

@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import * as schema from "./schema/index.js";
@@ -95,7 +96,18 @@ export const pgliteDir = (dataDir: string) => join(dataDir, "pglite");
  * Runs raw SQL and returns its rows, typed by the caller. Both drivers answer with `{ rows }`;
  * drizzle's shared type does not say so, hence the one cast here.
  */
-export async function queryRows<T>(exec: Executor, query: SQL): Promise<T[]> {
+export async function queryRows<T>(exec: Executor, query: SQL, options: { prepareAs?: string } = {}): Promise<T[]> {
+  const pool = (exec as { $client?: unknown }).$client;
+  if (options.prepareAs && pool instanceof pg.Pool) {
+    // A named statement is parsed and planned once per connection instead of on every call:
+    // worth it for the queries that run on every request. The name carries a hash of the text,
+    // because a name must always stand for the same SQL on a connection.
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    const name = `${options.prepareAs}_${createHash("sha1").update(text).digest("hex").slice(0, 12)}`;
+    return (await pool.query({ name, text, values: params as unknown[] })).rows as T[];
+  }
   const result = (await exec.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+const dialect = new PgDialect();
