@@ -83,7 +83,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   });
   app.addHook("onResponse", async (request, reply) => {
     // Errors were already logged with their cause by the error handler.
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime }, "request completed");
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
+      "request completed",
+    );
   });
 
   await app.register(cookie);

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
+import { BrandLink } from "../../components/BrandLink.js";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.js";
 import { SkipLink, useFocusOnNavigate } from "../../components/page.js";
 
@@ -11,15 +12,7 @@ export function PublicLayout() {
       <SkipLink />
       <header className="site-header">
         <div className="container header-inner">
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              L
-            </span>
-            <span className="brand-text">
-              <span className="brand-name">{t("app.name")}</span>
-              <span className="brand-tagline">{t("app.tagline")}</span>
-            </span>
-          </Link>
+          <BrandLink to="/" tagline={t("app.tagline")} />
           <div className="header-actions">
             <LanguageSwitcher />
             <Link to="/staff/login" className="button button-secondary">

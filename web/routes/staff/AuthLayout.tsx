@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
+import { BrandLink } from "../../components/BrandLink.js";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.js";
 import { SkipLink, useFocusOnNavigate } from "../../components/page.js";
 import { SiteFooter } from "../public/PublicLayout.js";
@@ -13,15 +14,7 @@ export function AuthLayout() {
       <SkipLink />
       <header className="site-header">
         <div className="container header-inner">
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              L
-            </span>
-            <span className="brand-text">
-              <span className="brand-name">{t("app.name")}</span>
-              <span className="brand-tagline">{t("shell.staffArea")}</span>
-            </span>
-          </Link>
+          <BrandLink to="/" tagline={t("shell.staffArea")} />
           <div className="header-actions">
             <LanguageSwitcher />
           </div>

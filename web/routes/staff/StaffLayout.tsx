@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useSession } from "../../api/hooks.js";
 import type { SessionUser } from "../../api/types.js";
+import { BrandLink } from "../../components/BrandLink.js";
 import { ErrorAlert, Loading } from "../../components/feedback.js";
 import { SelectInput } from "../../components/fields.js";
 import { MenuIcon } from "../../components/icons.js";
@@ -49,15 +50,7 @@ function StaffShell({ user, mfaPending }: { user: SessionUser; mfaPending: boole
       <SkipLink />
       <header className="staff-header">
         <div className="container header-inner">
-          <Link to="/staff" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              L
-            </span>
-            <span className="brand-text">
-              <span className="brand-name">{t("app.name")}</span>
-              <span className="brand-tagline">{t("shell.staffArea")}</span>
-            </span>
-          </Link>
+          <BrandLink to="/staff" tagline={t("shell.staffArea")} />
           <div className="header-actions">
             <LanguageSwitcher />
             {!mfaPending && (
