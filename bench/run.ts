@@ -116,6 +116,13 @@ const results = {
   baseline: await measure("baseline", { url: `${baselineUrl}/units`, connections: 32, duration: durations.read }),
 };
 
+// Whether the signed-in reads were served from the node's session cache (identity/session-cache.ts).
+const metricsText = await (await fetch(`${appUrl}/metrics`)).text();
+const cacheLookups = (result: string) =>
+  Number(metricsText.match(new RegExp(`^lotse_session_cache_lookups_total\\{result="${result}"\\} (\\d+)`, "m"))?.[1] ?? 0);
+const sessionCache = { hits: cacheLookups("hit"), misses: cacheLookups("miss") };
+console.log(`session cache: ${sessionCache.hits} hits, ${sessionCache.misses} misses`);
+
 const ratio = results.units
   ? {
       requestsPerSecond: round(results.units.requestsPerSecond / results.baseline.requestsPerSecond, 3),
@@ -152,6 +159,7 @@ const report = {
   },
   targets,
   results,
+  sessionCache,
   ratio,
   verdict,
   notes: unitsLanded ? [] : [`${unitsProbe}: read benchmark skipped until the directory module's GET /api/units lands`],

@@ -130,4 +130,62 @@ describe("directory", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Abbrechen" }).click();
     await context.close();
   });
+
+  test("admin creates a site below a sub-project, moves, closes and reopens it; the history tells each step", async (ctx) => {
+    if (!hasDirectory) ctx.skip("the directory API is not on the server yet");
+    const { context, page } = await newPage(browser);
+    await login(page, "admin@lotse.demo");
+    const subProjects = (await (await page.request.get("/api/units?type=sub_project&q=Berlin")).json()).items as {
+      id: string;
+      name: string;
+    }[];
+    expect(subProjects.length, "two Berlin sub-projects").toBeGreaterThanOrEqual(2);
+    const [from, to] = subProjects as [{ id: string; name: string }, { id: string; name: string }];
+
+    // Create: the postcode fills in the city
+    await page.goto(`/staff/directory/${from.id}`);
+    await page.getByRole("link", { name: "Untereinheit anlegen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Untereinheit anlegen" }).waitFor();
+    const name = `Standort Testlauf ${Date.now()}`;
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+    await page.getByRole("textbox", { name: "Straße und Hausnummer" }).fill("Invalidenstraße 1");
+    await page.getByRole("textbox", { name: "PLZ" }).fill("10115");
+    await page.getByRole("textbox", { name: "PLZ" }).blur();
+    await expect.poll(() => page.getByRole("textbox", { name: "Ort" }).inputValue(), { timeout: 10_000 }).toBe("Berlin");
+    await expectAccessible(page, "create site form");
+    await page.getByRole("button", { name: "Anlegen" }).click();
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    const history = page.locator(".history-entry");
+    await history.getByText("Angelegt").waitFor();
+
+    // Move below the other sub-project
+    await page.getByRole("button", { name: "Verschieben" }).click();
+    const moveDialog = page.getByRole("dialog");
+    await moveDialog.getByRole("combobox", { name: /Neue übergeordnete Einheit/ }).fill(to.name);
+    await page.getByRole("option", { name: to.name, exact: true }).click();
+    await moveDialog.getByRole("button", { name: "Verschieben" }).click();
+    await moveDialog.waitFor({ state: "detached" });
+    await history.getByText("Verschoben").waitFor();
+    await page.getByLabel("Pfad im Netzwerk").getByText(to.name).waitFor();
+
+    // Close as of today, then reopen
+    await page.getByRole("button", { name: "Schließen", exact: true }).click();
+    const closeDialog = page.getByRole("dialog");
+    await closeDialog.getByRole("button", { name: "Schließen", exact: true }).click();
+    await closeDialog.waitFor({ state: "detached" });
+    await history.getByText("Geschlossen", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Wiedereröffnen" }).click();
+    const reopenDialog = page.getByRole("dialog");
+    await reopenDialog.getByRole("button", { name: "Wiedereröffnen" }).click();
+    await reopenDialog.waitFor({ state: "detached" });
+    await history.getByText("Wiedereröffnet").waitFor();
+    await page.getByRole("button", { name: "Schließen", exact: true }).waitFor();
+    await expectAccessible(page, "unit detail after move, close and reopen");
+    await screenshot(page, "unit-lifecycle");
+
+    // The API agrees: below the new parent, open again
+    const unit = await (await page.request.get(`/api/units/${page.url().split("/").pop()}`)).json();
+    expect(unit).toMatchObject({ name, parentId: to.id, closedOn: null });
+    await context.close();
+  });
 });

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import "../common/contracts/shared.js";
@@ -12,15 +12,15 @@ import type { Database } from "./db/index.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
 import { registerDirectoryRoutes } from "./modules/directory/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
-import { resolveActor } from "./modules/identity/session-service.js";
+import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
 import { type AppContext, type Clock, systemClock } from "./platform/context.js";
 import { registerDevRoutes } from "./platform/dev-routes.js";
 import { errorHandler, sendProblem } from "./platform/errors.js";
 import { createGuard } from "./platform/guard.js";
-import type { HttpApp } from "./platform/http.js";
+import { type HttpApp, isStateChanging } from "./platform/http.js";
 import { JobRunner } from "./platform/jobs.js";
 import { registerMailJob } from "./platform/mail.js";
-import { registerMetrics } from "./platform/metrics.js";
+import { createMetricsRegistry, registerMetrics } from "./platform/metrics.js";
 import { registerOpenApi } from "./platform/openapi.js";
 import { webDistFolder } from "./platform/paths.js";
 import { resolveInstanceSecret } from "./platform/secrets.js";
@@ -51,7 +51,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     },
     return503OnClosing: true,
     // One access-log line per request (written on response, below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
   app.setValidatorCompiler(validatorCompiler);
@@ -68,6 +68,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     secret: await resolveInstanceSecret(database.db, config.sessionSecret),
   };
 
+  // Resolved sessions, kept briefly per node (identity/session-cache.ts).
+  const metrics = createMetricsRegistry();
+  const sessionCache = createSessionLookupCache(ctx, metrics);
+  await sessionCache.start(database);
+  app.addHook("onClose", () => sessionCache.stop());
+
   // Every API route must declare who may reach it; the access matrix test walks this list.
   const apiRoutes: ApiRoute[] = [];
   app.addHook("onRoute", (route) => {
@@ -80,6 +86,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Whatever this request changed (a logout, a revoked grant), the answer must not go out
+    // while this node still serves the old session from memory; other nodes hear it from the
+    // database (session-cache.ts).
+    if (isStateChanging(request.method)) sessionCache.clear();
   });
   app.addHook("onResponse", async (request, reply) => {
     // Errors were already logged with their cause by the error handler.
@@ -90,8 +100,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   });
 
   await app.register(cookie);
-  app.addHook("onRequest", createGuard({ resolveActor: (request) => resolveActor(ctx, request), publicUrl: config.publicUrl }));
-  registerMetrics(app, config.metricsToken);
+  app.addHook(
+    "onRequest",
+    createGuard({ resolveActor: (request) => resolveActor(ctx, request, sessionCache), publicUrl: config.publicUrl }),
+  );
+  registerMetrics(app, metrics, config.metricsToken);
   await registerOpenApi(app, config.publicUrl);
 
   app.get(

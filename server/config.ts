@@ -31,6 +31,7 @@ const configSchema = z
       .min(5)
       .max(24 * 60)
       .default(120),
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -99,6 +100,7 @@ function resolveConfig(env: z.output<typeof configSchema>) {
     sessionSecret: env.SESSION_SECRET,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     demoData: env.DEMO_DATA ?? !production,

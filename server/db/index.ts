@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { type ListenHandlers, listenPglite, listenPostgres, type Subscription } from "./listen.js";
 import * as schema from "./schema/index.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -25,6 +26,8 @@ export type Database = {
   /** Answers within a second or throws: used by the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** LISTENs on a channel (see listen.ts); the subscription must be closed before the database. */
+  listen(channel: string, handlers: ListenHandlers): Promise<Subscription>;
   /** The PGlite instance (embedded engine only), e.g. to dump a template in tests. */
   pglite?: PGlite;
   pool?: pg.Pool;
@@ -56,6 +59,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: async () => {
         if (!client.closed) await client.close();
       },
+      listen: (channel, handlers) => listenPglite(client, channel, handlers),
     };
   }
 
@@ -86,6 +90,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     close: async () => {
       await pool.end();
     },
+    listen: async (channel, handlers) => listenPostgres(target.url, channel, handlers, `${target.applicationName ?? "lotse"}-listen`),
   };
 }
 

@@ -1,9 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import client from "prom-client";
 
+export type MetricsRegistry = client.Registry;
+
+/** A counter modules register on the app's registry (e.g. the session cache's hits and misses). */
+export function createCounter<L extends string>(registry: MetricsRegistry, name: string, help: string, labelNames: readonly L[]) {
+  return new client.Counter<L>({ name, help, labelNames, registers: [registry] });
+}
+
+/** The registry behind /metrics; modules add their own metrics to it. */
+export function createMetricsRegistry(): MetricsRegistry {
+  return new client.Registry();
+}
+
 /** Prometheus metrics: process defaults plus request duration by route and status. */
-export function registerMetrics(app: FastifyInstance, token: string | undefined): void {
-  const registry = new client.Registry();
+export function registerMetrics(app: FastifyInstance, registry: MetricsRegistry, token: string | undefined): void {
   client.collectDefaultMetrics({ register: registry, prefix: "lotse_" });
   const duration = new client.Histogram({
     name: "lotse_http_request_duration_seconds",

@@ -57,9 +57,16 @@ export async function getUnitRefs(exec: Executor, ids: string[]): Promise<UnitRe
 // Made once: building an Intl.DateTimeFormat costs more than the whole units query.
 const berlinDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" });
 
+let lastToday = { minute: Number.NaN, day: "" };
+
 /** Today in Europe/Berlin as YYYY-MM-DD: the day a unit opens or closes. */
 export function berlinToday(ctx: Pick<AppContext, "clock">): string {
-  return berlinDate.format(ctx.clock.now());
+  // Formatting shows up in the profile of the units list; the day cannot change within a minute.
+  // (Berlin's offset is whole hours, so midnight falls on a minute boundary.)
+  const now = ctx.clock.now();
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastToday.minute) lastToday = { minute, day: berlinDate.format(now) };
+  return lastToday.day;
 }
 
 const notFound = () => new AppError("not_found");

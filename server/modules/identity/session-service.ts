@@ -3,22 +3,36 @@ import { type Role, type RoleGrant, rolesReadingPersonalData } from "../../../co
 import type { Executor } from "../../db/index.js";
 import type { Actor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
+import { createCounter, type MetricsRegistry } from "../../platform/metrics.js";
 import { hashToken, randomToken } from "../../platform/secrets.js";
 import * as repo from "./repository.js";
+import { SessionCache } from "./session-cache.js";
 
 export const SESSION_COOKIE = "lotse_session";
 // Only write last_seen_at when it is this old: one write per minute, not per request.
 const TOUCH_AFTER_MS = 60_000;
 
+type LiveSession = NonNullable<Awaited<ReturnType<typeof repo.findLiveSession>>>;
+export type SessionLookupCache = SessionCache<LiveSession>;
+
+export function createSessionLookupCache(ctx: AppContext, metrics: MetricsRegistry): SessionLookupCache {
+  return new SessionCache<LiveSession>(ctx.config.sessionCacheSeconds * 1000, {
+    lookups: createCounter(metrics, "lotse_session_cache_lookups_total", "Session lookups by whether this node had them in memory", [
+      "result",
+    ]),
+  });
+}
+
 /** Resolves the actor of a request from its session cookie; null when absent, expired or revoked. */
-export async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
+export async function resolveActor(ctx: AppContext, request: FastifyRequest, cache: SessionLookupCache): Promise<Actor | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const now = ctx.clock.now();
-  const row = await repo.findLiveSession(ctx.database.db, hashToken(token), ctx.config.sessionIdleMinutes, now);
+  const row = await findSession(ctx, cache, hashToken(token), now);
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await repo.touchSession(ctx.database.db, row.sessionId, now);
+    row.lastSeenAt = now; // the cached entry too
   }
   // Unit paths come with the session row (one round trip per request); a grant whose unit is
   // gone has no path and grants nothing.
@@ -35,6 +49,26 @@ export async function resolveActor(ctx: AppContext, request: FastifyRequest): Pr
     mfaVerified,
     mfaPending: mfaRequired && !mfaVerified,
   };
+}
+
+/**
+ * The live session from the node's cache or the database. A cached session still has to be
+ * within its absolute and idle expiry now; revocation, disabling and grant changes drop the
+ * cache (session-cache.ts).
+ */
+async function findSession(ctx: AppContext, cache: SessionLookupCache, tokenHash: string, now: Date): Promise<LiveSession | null> {
+  const nowMs = now.getTime();
+  const cached = cache.get(tokenHash, nowMs);
+  if (cached) {
+    const idleLimit = cached.lastSeenAt.getTime() + ctx.config.sessionIdleMinutes * 60_000;
+    if (cached.expiresAt.getTime() > nowMs && idleLimit > nowMs) return cached;
+    cache.delete(tokenHash);
+    return null;
+  }
+  const generation = cache.currentGeneration;
+  const row = await repo.findLiveSession(ctx.database.db, tokenHash, ctx.config.sessionIdleMinutes, now);
+  if (row) cache.set(tokenHash, row, generation, nowMs);
+  return row;
 }
 
 /** The user's roles read personal data and the instance demands a second factor for them (REQUIRE_MFA). */
