@@ -10,6 +10,7 @@ import "../common/contracts/shared.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/index.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
+import { registerClientRoutes } from "./modules/clients/routes.js";
 import { registerDirectoryRoutes } from "./modules/directory/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
@@ -94,7 +95,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   app.addHook("onResponse", async (request, reply) => {
     // Errors were already logged with their cause by the error handler.
     request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
+      // The path without its query: a search text may be a person's name.
+      { method: request.method, url: request.url.split("?")[0], statusCode: reply.statusCode, responseTime: reply.elapsedTime },
       "request completed",
     );
   });
@@ -134,6 +136,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     const api = scope as unknown as HttpApp;
     registerIdentityRoutes(api, ctx);
     registerDirectoryRoutes(api, ctx);
+    registerClientRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
     if (!config.production) registerDevRoutes(api, ctx);
   });

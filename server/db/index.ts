@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -47,6 +48,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       dataDir,
       loadDataDir: target.loadDataDir,
       relaxedDurability: false,
+      // Extensions the migrations create (PostgreSQL ships them in contrib).
+      extensions: { pg_trgm },
     });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {

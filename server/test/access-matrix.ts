@@ -1,3 +1,4 @@
+import { clientAccessRows } from "../modules/clients/testing/access-rows.js";
 import { directoryAccessRows } from "../modules/directory/testing/access-rows.js";
 import { identityAccessRows } from "../modules/identity/testing/access-rows.js";
 import { everyone, type Row, signedIn } from "./access.js";
@@ -20,4 +21,4 @@ const platformRows: Record<string, Row> = {
   "GET /api/audit/events": { allow: ["admin"], request: () => ({ url: "/api/audit/events?limit=5" }) },
 };
 
-export const accessMatrix: Record<string, Row> = { ...platformRows, ...identityAccessRows, ...directoryAccessRows };
+export const accessMatrix: Record<string, Row> = { ...platformRows, ...identityAccessRows, ...directoryAccessRows, ...clientAccessRows };

@@ -401,6 +401,7 @@ export async function createProvider(ctx: AppContext, origin: RequestOrigin, nam
   });
 }
 
-export async function lookupPostcode(ctx: AppContext, postcode: string) {
-  return findPostcode(ctx.database.db, postcode);
+/** Places of a postcode (several when a postcode spans places); `exec` lets a caller's transaction read it. */
+export async function lookupPostcode(ctx: AppContext, postcode: string, exec: Executor = ctx.database.db) {
+  return findPostcode(exec, postcode);
 }

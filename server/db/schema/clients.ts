@@ -1,0 +1,81 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { units } from "./directory.js";
+
+/** Numbers printed on letters (K0000001, …); never reused. */
+export const clientNumberSeq = pgSequence("client_number_seq", { startWith: 1 });
+
+/**
+ * Ratsuchende. The only table with personal data of clients: the personal part (names,
+ * contact) sits beside the pseudonymous facts statistics may count; erasure (later) blanks the
+ * former and keeps the latter.
+ */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: bigint("number", { mode: "number" }).notNull().default(sql`nextval('client_number_seq')`),
+    /** The sub-project whose counselors look after the client. */
+    unitId: uuid("unit_id")
+      .notNull()
+      .references(() => units.id),
+    // personal
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    preferredLanguages: text("preferred_languages").array().notNull().default(sql`'{}'`),
+    /** normalizeName(first, last): accent-, case- and order-free, for search and duplicates (trigram index). */
+    searchName: text("search_name").notNull(),
+    // pseudonymous
+    birthYear: integer("birth_year").notNull(),
+    gender: text("gender").notNull().default("not_stated"),
+    nationalities: text("nationalities").array().notNull().default(sql`'{}'`),
+    postcode: text("postcode"),
+    district: text("district"),
+    stateCode: text("state_code"),
+    refugeeBackground: boolean("refugee_background"),
+    residenceStatus: text("residence_status").notNull().default("not_stated"),
+    germanLevel: text("german_level").notNull().default("not_stated"),
+    qualificationCountry: text("qualification_country"),
+    qualificationKind: text("qualification_kind").notNull().default("not_stated"),
+    qualificationYear: integer("qualification_year"),
+    employmentStatus: text("employment_status").notNull().default("not_stated"),
+    isDemo: boolean("is_demo").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("clients_number_key").on(t.number),
+    index("clients_unit_idx").on(t.unitId),
+    index("clients_search_name_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
+    check("clients_birth_year_check", sql`${t.birthYear} between 1900 and 2200`),
+  ],
+);
+
+/** Einwilligungen: given on a day in a text version; a withdrawal ends one at once. */
+export const clientConsents = pgTable(
+  "client_consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    kind: text("kind").notNull(),
+    /** For sharing: the partner unit the client agreed their data may go to. */
+    partnerUnitId: uuid("partner_unit_id").references(() => units.id),
+    givenOn: date("given_on").notNull(),
+    textVersion: text("text_version").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: uuid("recorded_by"),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by"),
+  },
+  (t) => [
+    index("client_consents_client_idx").on(t.clientId),
+    check("client_consents_kind_check", sql`${t.kind} in ('processing','contact','sharing')`),
+    check("client_consents_partner_check", sql`(${t.kind} = 'sharing') = (${t.partnerUnitId} is not null)`),
+  ],
+);

@@ -1,0 +1,144 @@
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/index.js";
+import { clientConsents, clients } from "../../db/schema/index.js";
+import { unitPathSql } from "../directory/service.js";
+
+export type ClientRow = typeof clients.$inferSelect;
+export type ClientInsert = typeof clients.$inferInsert;
+export type ConsentRow = typeof clientConsents.$inferSelect;
+
+/** The summary columns of a search hit or duplicate candidate. */
+export type ClientHitRow = {
+  id: string;
+  number: number;
+  first_name: string;
+  last_name: string;
+  birth_year: number;
+  nationalities: string[] | string;
+  unit_id: string;
+  score: number;
+};
+
+const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+
+/**
+ * Clients whose owning unit lies under one of the paths: the set-based form of
+ * policy.canReadClient. The unit's path comes from the directory (units move).
+ */
+function inScope(paths: string[]): SQL {
+  if (paths.length === 0) return sql`false`;
+  const path = unitPathSql(sql`c.unit_id`);
+  return sql`(${path} = any(${pgTextArray(paths)}::text[]) or ${path} like any(${pgTextArray(paths.map((p) => `${p}/%`))}::text[]))`;
+}
+
+export async function insertClient(exec: Executor, values: ClientInsert): Promise<ClientRow> {
+  const [row] = await exec.insert(clients).values(values).returning();
+  return row!;
+}
+
+export async function findClient(exec: Executor, id: string): Promise<ClientRow | null> {
+  const [row] = await exec.select().from(clients).where(eq(clients.id, id));
+  return row ?? null;
+}
+
+/** Reads the row for a change, locking it until the transaction ends. */
+export async function findClientForUpdate(exec: Executor, id: string): Promise<ClientRow | null> {
+  const [row] = await exec.select().from(clients).where(eq(clients.id, id)).for("update");
+  return row ?? null;
+}
+
+/** Writes the changes if the version still matches; null when someone else was faster. */
+export async function updateClient(exec: Executor, id: string, version: number, changes: Partial<ClientInsert>, now: Date) {
+  const [row] = await exec
+    .update(clients)
+    .set({ ...changes, version: version + 1, updatedAt: now })
+    .where(and(eq(clients.id, id), eq(clients.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+export async function insertConsent(exec: Executor, values: typeof clientConsents.$inferInsert): Promise<ConsentRow> {
+  const [row] = await exec.insert(clientConsents).values(values).returning();
+  return row!;
+}
+
+export async function listConsents(exec: Executor, clientId: string): Promise<ConsentRow[]> {
+  return exec
+    .select()
+    .from(clientConsents)
+    .where(eq(clientConsents.clientId, clientId))
+    .orderBy(asc(clientConsents.recordedAt), asc(clientConsents.id));
+}
+
+export async function withdrawConsent(
+  exec: Executor,
+  clientId: string,
+  consentId: string,
+  by: string,
+  now: Date,
+): Promise<ConsentRow | null> {
+  const [row] = await exec
+    .update(clientConsents)
+    .set({ withdrawnAt: now, withdrawnBy: by })
+    .where(and(eq(clientConsents.id, consentId), eq(clientConsents.clientId, clientId), sql`${clientConsents.withdrawnAt} is null`))
+    .returning();
+  return row ?? null;
+}
+
+export async function findConsent(exec: Executor, clientId: string, consentId: string): Promise<ConsentRow | null> {
+  const [row] = await exec
+    .select()
+    .from(clientConsents)
+    .where(and(eq(clientConsents.id, consentId), eq(clientConsents.clientId, clientId)));
+  return row ?? null;
+}
+
+const hitColumns = sql`c.id, c.number, c.first_name, c.last_name, c.birth_year, c.nationalities, c.unit_id`;
+
+/**
+ * Search by client number (exact) or name: substring of the normalized name, or trigram
+ * similarity of the whole name or of a word in it (typos, transliterations). Best first.
+ */
+export async function searchClients(exec: Executor, input: { paths: string[]; name: string; number: number | null; limit: number }) {
+  const { name, number } = input;
+  const byName =
+    name.length >= 2 ? sql`(c.search_name like ${`%${name}%`} or c.search_name % ${name} or ${name} <% c.search_name)` : sql`false`;
+  const byNumber = number !== null ? sql`c.number = ${number}` : sql`false`;
+  return queryRows<ClientHitRow>(
+    exec,
+    sql`select ${hitColumns}, greatest(similarity(c.search_name, ${name}), word_similarity(${name}, c.search_name))::float8 as score
+          from ${clients} c
+         where ${inScope(input.paths)} and (${byNumber} or ${byName})
+         order by ${number !== null ? sql`(c.number = ${number}) desc,` : sql``} score desc, c.last_name, c.first_name, c.id
+         limit ${input.limit}`,
+  );
+}
+
+/** Possible duplicates: similar name, and birth year and nationality not contradicting. */
+export async function findDuplicateCandidates(
+  exec: Executor,
+  input: { paths: string[]; name: string; birthYear: number | null; nationalities: string[]; threshold: number; limit: number },
+) {
+  const sameYear = input.birthYear !== null ? sql`c.birth_year = ${input.birthYear}` : sql`true`;
+  const nationality = input.nationalities.length
+    ? sql`(c.nationalities = '{}' or c.nationalities && ${pgTextArray(input.nationalities)}::text[])`
+    : sql`true`;
+  return queryRows<ClientHitRow>(
+    exec,
+    sql`select ${hitColumns}, similarity(c.search_name, ${input.name})::float8 as score
+          from ${clients} c
+         where ${inScope(input.paths)} and ${sameYear} and ${nationality}
+           and c.search_name % ${input.name} and similarity(c.search_name, ${input.name}) >= ${input.threshold}
+         order by score desc, c.id
+         limit ${input.limit}`,
+  );
+}
+
+/** The path of a client's owning unit (for the policy). */
+export async function clientUnitPath(exec: Executor, clientId: string): Promise<string | null> {
+  const [row] = await queryRows<{ path: string | null }>(
+    exec,
+    sql`select ${unitPathSql(sql`c.unit_id`)} as path from ${clients} c where c.id = ${clientId}`,
+  );
+  return row?.path ?? null;
+}
