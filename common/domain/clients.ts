@@ -52,9 +52,12 @@ export const CURRENT_CONSENT_TEXT_VERSION = "2026-01";
 export const clientNumberPattern = /^K\d{7}$/;
 export const formatClientNumber = (n: number) => `K${String(n).padStart(7, "0")}`;
 
+// Latin letters that Unicode does not decompose into a base letter and a mark.
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ß: "ss", ı: "i", ø: "o", ł: "l", đ: "d", æ: "ae", œ: "oe", þ: "th" };
+
 /**
  * A name reduced for matching: accents and case removed, ß → ss, punctuation to spaces, the
- * words sorted (so "Al-Hassan, Mohammed" matches "Mohammed Al Hassan"). Used on both sides:
+ * words sorted (so "Al-Hassan, Mohammed" matches "Mohammed Al Hassan", "Yıldız" matches "Yildiz"). Used on both sides:
  * the server stores it, the search compares with it.
  */
 export function normalizeName(...parts: (string | null | undefined)[]): string {
@@ -64,7 +67,7 @@ export function normalizeName(...parts: (string | null | undefined)[]): string {
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
-    .replace(/ß/g, "ss")
+    .replace(/[ßıøłđæœþ]/g, (c) => LETTERS_WITHOUT_DECOMPOSITION[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
     .split(" ")

@@ -1,4 +1,5 @@
 import { instanceSettings } from "../db/schema/index.js";
+import { seedDemoClients } from "../modules/clients/demo-clients.js";
 import { seedNetwork } from "../modules/directory/seed.js";
 import { seedDemoUsers } from "../modules/identity/demo-users.js";
 import type { AppContext } from "../platform/context.js";
@@ -6,7 +7,7 @@ import type { AppContext } from "../platform/context.js";
 const MARKER = "demo_seeded_at";
 
 /**
- * Seeds the network and the demo accounts once per database (a marker row guards it, so
+ * Seeds the network, the demo accounts and invented demo clients once per database (a marker row guards it, so
  * restarts and several nodes starting together do not seed twice). Never in production.
  */
 export async function seedDemoData(ctx: AppContext): Promise<boolean> {
@@ -20,6 +21,7 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
     if (claimed.length === 0) return false;
     const unitIds = await seedNetwork(tx, { demo: true });
     await seedDemoUsers(tx, unitIds, ctx.config.demoPassword);
+    await seedDemoClients(ctx, tx, unitIds);
     ctx.log.info("demo data seeded");
     return true;
   });

@@ -171,6 +171,15 @@ describe("clients", () => {
     });
   });
 
+  it("has invented demo clients in the demo sub-projects, each visible only there", async () => {
+    const find = async (who: Persona, q: string) => ((await (await as(who)).get(`/api/clients?q=${q}`)).json().items as unknown[]).length;
+    expect(await find("counselorBerlin", "Nasser")).toBe(1);
+    expect(await find("counselorBavaria", "Nasser")).toBe(0);
+    expect(await find("counselorBavaria", "Yildiz")).toBe(1);
+    const demo = await t.database.db.select({ isDemo: clients.isDemo }).from(clients).where(eq(clients.lastName, "Nasser"));
+    expect(demo).toEqual([{ isDemo: true }]);
+  });
+
   describe("reading, changing, consent", () => {
     let client: { id: string; version: number; consents: { id: string }[] };
     beforeAll(async () => {
