@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/index.js";
 import { clientConsents, clients } from "../../db/schema/index.js";
-import { unitPathSql } from "../directory/service.js";
+import { unitIdsInSubtreesSql, unitPathSql } from "../directory/service.js";
 
 export type ClientRow = typeof clients.$inferSelect;
 export type ClientInsert = typeof clients.$inferInsert;
@@ -22,13 +22,13 @@ export type ClientHitRow = {
 const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 /**
- * Clients whose owning unit lies under one of the paths: the set-based form of
- * policy.canReadClient. The unit's path comes from the directory (units move).
+ * Clients whose owning unit lies at or under one of the paths: the set-based form of
+ * policy.canReadClient. Casework grants sit on sub-projects, so the set of units is small and
+ * the clients are read through their unit index before any name is compared.
  */
 function inScope(paths: string[]): SQL {
   if (paths.length === 0) return sql`false`;
-  const path = unitPathSql(sql`c.unit_id`);
-  return sql`(${path} = any(${pgTextArray(paths)}::text[]) or ${path} like any(${pgTextArray(paths.map((p) => `${p}/%`))}::text[]))`;
+  return sql`c.unit_id = any(${unitIdsInSubtreesSql(paths)})`;
 }
 
 export async function insertClient(exec: Executor, values: ClientInsert): Promise<ClientRow> {

@@ -40,6 +40,17 @@ export function unitPathSql(unitId: SQL | AnyColumn): SQL<string | null> {
   return sql<string | null>`(select ${units.path} from ${units} where ${units.id} = ${unitId})`;
 }
 
+/**
+ * The ids of the units at or below any of the paths, as an array expression for
+ * `column = any(…)`: evaluated once per query (an init plan), so the caller's table is read
+ * through its unit index instead of checking every row's path. Paths are uuids joined by "/".
+ */
+export function unitIdsInSubtreesSql(paths: string[]): SQL<string[]> {
+  const literal = (values: string[]) => `{${values.join(",")}}`;
+  return sql<string[]>`array(select ${units.id} from ${units}
+    where ${units.path} = any(${literal(paths)}::text[]) or ${units.path} like any(${literal(paths.map((p) => `${p}/%`))}::text[]))`;
+}
+
 export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | null> {
   const [row] = await exec.select(refColumns).from(units).where(eq(units.id, id));
   return (row as UnitRef | undefined) ?? null;
