@@ -14,9 +14,9 @@ const allNav = ["Übersicht", "Verzeichnis", "Benutzer", "Audit", "Mein Konto"];
 const personas: { email: string; nav: string[] }[] = [
   { email: "admin@lotse.demo", nav: allNav },
   { email: "koordination.berlin@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Benutzer", "Mein Konto"] },
-  { email: "leitung.berlin@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Benutzer", "Mein Konto"] },
-  { email: "berater.berlin@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Mein Konto"] },
-  { email: "berater.bayern@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Mein Konto"] },
+  { email: "leitung.berlin@lotse.demo", nav: ["Übersicht", "Ratsuchende", "Verzeichnis", "Benutzer", "Mein Konto"] },
+  { email: "berater.berlin@lotse.demo", nav: ["Übersicht", "Ratsuchende", "Verzeichnis", "Mein Konto"] },
+  { email: "berater.bayern@lotse.demo", nav: ["Übersicht", "Ratsuchende", "Verzeichnis", "Mein Konto"] },
   { email: "monitoring@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Mein Konto"] },
   { email: "bund@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Mein Konto"] },
 ];

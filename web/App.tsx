@@ -12,6 +12,11 @@ import { PublicLayout } from "./routes/public/PublicLayout.js";
 const AccountPage = lazy(() => import("./routes/staff/account/AccountPage.js").then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import("./routes/staff/audit/AuditPage.js").then((m) => ({ default: m.AuditPage })));
 const AuthLayout = lazy(() => import("./routes/staff/AuthLayout.js").then((m) => ({ default: m.AuthLayout })));
+const ClientCreatePage = lazy(() => import("./routes/staff/clients/ClientEditPage.js").then((m) => ({ default: m.ClientCreatePage })));
+const ClientDetailPage = lazy(() => import("./routes/staff/clients/ClientDetailPage.js").then((m) => ({ default: m.ClientDetailPage })));
+const ClientEditPage = lazy(() => import("./routes/staff/clients/ClientEditPage.js").then((m) => ({ default: m.ClientEditPage })));
+const ClientsArea = lazy(() => import("./routes/staff/clients/ClientsArea.js").then((m) => ({ default: m.ClientsArea })));
+const ClientSearchPage = lazy(() => import("./routes/staff/clients/ClientSearchPage.js").then((m) => ({ default: m.ClientSearchPage })));
 const ForgotPasswordPage = lazy(() => import("./routes/staff/ForgotPasswordPage.js").then((m) => ({ default: m.ForgotPasswordPage })));
 const UnitCreatePage = lazy(() => import("./routes/staff/directory/UnitEditPage.js").then((m) => ({ default: m.UnitCreatePage })));
 const UnitEditPage = lazy(() => import("./routes/staff/directory/UnitEditPage.js").then((m) => ({ default: m.UnitEditPage })));
@@ -45,6 +50,12 @@ export function App() {
             </Route>
             <Route path="staff" element={<StaffLayout />}>
               <Route index element={<HomePage />} />
+              <Route path="clients" element={<ClientsArea />}>
+                <Route index element={<ClientSearchPage />} />
+                <Route path="new" element={<ClientCreatePage />} />
+                <Route path=":id" element={<ClientDetailPage />} />
+                <Route path=":id/edit" element={<ClientEditPage />} />
+              </Route>
               <Route path="directory" element={<UnitListPage />} />
               <Route path="directory/:id" element={<UnitDetailPage />} />
               <Route path="directory/:id/edit" element={<UnitEditPage />} />

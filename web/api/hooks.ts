@@ -3,6 +3,13 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { ApiError, del, get, patch, post, setCsrfToken } from "./client.js";
 import type {
   AuditPage,
+  Client,
+  ClientChanges,
+  ClientSummary,
+  DuplicateCandidate,
+  DuplicateCheck,
+  NewClient,
+  NewConsent,
   PostcodePlace,
   Provider,
   Role,
@@ -27,6 +34,9 @@ const keys = {
   user: (id: string) => ["users", "detail", id] as const,
   grantable: (unitId: string) => ["roles", "grantable", unitId] as const,
   audit: (filter: object) => ["audit", filter] as const,
+  clientSearch: (q: string) => ["clients", "search", q] as const,
+  clientDuplicates: (input: DuplicateCheck | null) => ["clients", "duplicates", input] as const,
+  client: (id: string) => ["clients", "detail", id] as const,
 };
 
 // --- session ---------------------------------------------------------------------------
@@ -227,3 +237,55 @@ export const useAuditEvents = (filter: AuditFilter, before: number | undefined) 
     queryFn: () => get<AuditPage>("/api/audit/events", { ...filter, before, limit: 50 }),
     placeholderData: keepPreviousData,
   });
+
+// --- clients (Ratsuchende) -------------------------------------------------------------------
+// Names go to the server in request bodies or the search parameter, never into the page URL.
+
+/** Search by name or client number; runs only for a searchable text (see the search page). */
+export const useClientSearch = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.clientSearch(q),
+    queryFn: () => get<{ items: ClientSummary[] }>("/api/clients", { q, limit: 20 }),
+    enabled,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+
+/** Possible duplicates of a person about to be recorded; null = nothing to check yet. */
+export const useDuplicateCheck = (input: DuplicateCheck | null) =>
+  useQuery({
+    queryKey: keys.clientDuplicates(input),
+    queryFn: () => post<{ items: DuplicateCandidate[] }>("/api/clients/duplicate-check", input),
+    enabled: input !== null,
+    staleTime: 30_000,
+    retry: false,
+  });
+
+export const useClient = (id: string) =>
+  useQuery({ queryKey: keys.client(id), queryFn: () => get<Client>(`/api/clients/${id}`), retry: false });
+
+/** Every change answers with the whole client: it becomes the cached detail at once. */
+function useClientMutation<I>(fn: (input: I) => Promise<Client>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (data) => {
+      client.setQueryData(keys.client(data.id), data);
+      return client.invalidateQueries({ queryKey: ["clients", "search"] });
+    },
+  });
+}
+
+export const useCreateClient = () => useClientMutation((input: NewClient) => post<Client>("/api/clients", input));
+export function useUpdateClient(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClientChanges & { version: number }) => patch<Client>(`/api/clients/${id}`, input),
+    onSuccess: (data) => client.setQueryData(keys.client(id), data),
+    // A 409 means our copy is stale: refetch so a reload offers the current version.
+    onError: () => client.invalidateQueries({ queryKey: keys.client(id) }),
+  });
+}
+export const useGiveConsent = (id: string) => useClientMutation((input: NewConsent) => post<Client>(`/api/clients/${id}/consents`, input));
+export const useWithdrawConsent = (id: string) =>
+  useClientMutation((consentId: string) => post<Client>(`/api/clients/${id}/consents/${consentId}/withdraw`));

@@ -6,6 +6,15 @@ import type { z } from "zod";
 import type { AuditEvent } from "../../common/contracts/audit.js";
 import type { OwnSession, SessionResponse, TotpSetupResponse } from "../../common/contracts/auth.js";
 import type {
+  Client,
+  ClientSummary,
+  createClientRequest,
+  duplicateCheckRequest,
+  duplicateCheckResponse,
+  giveConsentRequest,
+  updateClientRequest,
+} from "../../common/contracts/clients.js";
+import type {
   postcodeListResponse,
   providerSchema,
   siteSchema,
@@ -17,7 +26,7 @@ import type { User, UserGrant, userListResponse } from "../../common/contracts/u
 import type { Role } from "../../common/domain/roles.js";
 import type { UnitType } from "../../common/domain/units.js";
 
-export type { Role, UnitType, User, UserGrant };
+export type { Client, ClientSummary, Role, UnitType, User, UserGrant };
 export type Session = SessionResponse;
 export type SessionUser = Session["user"];
 export type AuditPage = { items: AuditEvent[]; nextBefore: number | null };
@@ -31,5 +40,12 @@ export type UnitHistoryEntry = z.infer<typeof unitHistoryResponse>["items"][numb
 export type Provider = z.infer<typeof providerSchema>;
 export type PostcodePlace = z.infer<typeof postcodeListResponse>["items"][number];
 export type UserPage = z.infer<typeof userListResponse>;
+export type Consent = Client["consents"][number];
+/** Request bodies as the web app sends them (defaults may be left out). */
+export type NewClient = z.input<typeof createClientRequest>;
+export type ClientChanges = z.input<typeof updateClientRequest>;
+export type NewConsent = z.input<typeof giveConsentRequest>;
+export type DuplicateCheck = z.input<typeof duplicateCheckRequest>;
+export type DuplicateCandidate = z.infer<typeof duplicateCheckResponse>["items"][number];
 /** Minimum length of a new password (PASSWORD_MIN_LENGTH in common/contracts/auth.ts). */
 export const PASSWORD_MIN_LENGTH = 12;

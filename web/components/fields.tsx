@@ -9,6 +9,9 @@ import {
   CalendarCell,
   CalendarGrid,
   Checkbox,
+  CheckboxButton,
+  CheckboxField,
+  type CheckboxFieldProps,
   type CheckboxProps,
   ComboBox,
   type ComboBoxProps,
@@ -26,6 +29,9 @@ import {
   ListBox,
   ListBoxItem,
   Popover,
+  Radio,
+  RadioGroup,
+  type RadioGroupProps,
   Select,
   type SelectProps,
   SelectValue,
@@ -137,6 +143,54 @@ export function CheckboxInput({ children, ...props }: CheckboxProps & { children
       </span>
       {children}
     </Checkbox>
+  );
+}
+
+/** A single checkbox with its own description and error message (e.g. a required consent). */
+export function CheckboxFieldInput({
+  children,
+  description,
+  errorMessage,
+  ...props
+}: Omit<CheckboxFieldProps, "children"> & { children: ReactNode; description?: ReactNode; errorMessage?: string | null }) {
+  return (
+    <CheckboxField {...props} isInvalid={errorMessage ? true : props.isInvalid} className="field checkbox-field">
+      <CheckboxButton className="checkbox">
+        <span className="checkbox-box" aria-hidden="true">
+          <svg viewBox="0 0 18 18" aria-hidden="true">
+            <polyline points="2 9 7 14 16 4" />
+          </svg>
+        </span>
+        {children}
+      </CheckboxButton>
+      {description && <Text slot="description">{description}</Text>}
+      <FieldError>{errorMessage ?? undefined}</FieldError>
+    </CheckboxField>
+  );
+}
+
+/** A few mutually exclusive answers, all visible (e.g. yes / no / not stated). */
+export function RadioGroupInput({
+  label,
+  description,
+  errorMessage,
+  options,
+  ...props
+}: Common & Omit<RadioGroupProps, "children"> & { options: Option[] }) {
+  return (
+    <RadioGroup {...props} isInvalid={errorMessage ? true : props.isInvalid} className="field radio-group">
+      <Label>{label}</Label>
+      <div className="radio-options">
+        {options.map((o) => (
+          <Radio key={o.id} value={o.id} className="radio">
+            <span className="radio-dot" aria-hidden="true" />
+            {o.label}
+          </Radio>
+        ))}
+      </div>
+      {description && <Text slot="description">{description}</Text>}
+      <FieldError>{errorMessage ?? undefined}</FieldError>
+    </RadioGroup>
   );
 }
 

@@ -1,9 +1,12 @@
 /** What the signed-in user may reach in the staff app, derived from the role grants. */
 import type { Role, SessionUser } from "../api/types.js";
 
-export type NavItem = "home" | "directory" | "users" | "audit" | "account";
+export type NavItem = "home" | "clients" | "directory" | "users" | "audit" | "account";
 
 const userAdminRoles: readonly Role[] = ["administrator", "state_coordination", "sub_project_lead"];
+
+/** Roles that work with Ratsuchende (the server's CASEWORK_ROLES). */
+const caseworkRoles: readonly Role[] = ["counselor", "sub_project_lead"];
 
 const hasRole = (user: SessionUser, roles: readonly Role[]) => user.grants.some((g) => roles.includes(g.role));
 
@@ -12,8 +15,17 @@ const canSearchAudit = (user: SessionUser) => user.grants.some((g) => g.role ===
 
 const canAdministerUsers = (user: SessionUser) => hasRole(user, userAdminRoles);
 
+export const doesCasework = (user: SessionUser) => hasRole(user, caseworkRoles);
+
+/** The units where the user records clients: those of the casework grants. */
+export const caseworkUnits = (user: SessionUser) => [
+  ...new Map(user.grants.filter((g) => caseworkRoles.includes(g.role)).map((g) => [g.unitId, g])).values(),
+];
+
 export function navItemsFor(user: SessionUser): NavItem[] {
-  const nav: NavItem[] = ["home", "directory"];
+  const nav: NavItem[] = ["home"];
+  if (doesCasework(user)) nav.push("clients");
+  nav.push("directory");
   if (canAdministerUsers(user)) nav.push("users");
   if (canSearchAudit(user)) nav.push("audit");
   nav.push("account");
@@ -22,6 +34,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
 
 export const navPaths: Record<NavItem, string> = {
   home: "/staff",
+  clients: "/staff/clients",
   directory: "/staff/directory",
   users: "/staff/users",
   audit: "/staff/audit",

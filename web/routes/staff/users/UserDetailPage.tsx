@@ -9,6 +9,7 @@ import { ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert, Loading, Notice } from "../../../components/feedback.js";
 import { TextInput } from "../../../components/fields.js";
 import { formatDateTime } from "../../../components/format.js";
+import { languageName } from "../../../components/names.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";
 import { RoleUnitFields } from "./RoleUnitFields.js";
@@ -31,15 +32,6 @@ export function UserDetailPage() {
     );
   }
   return <UserView user={user.data} />;
-}
-
-/** "de" → "Deutsch" (in the UI language). */
-function languageName(code: string, uiLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([uiLanguage], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function UserView({ user }: { user: User }) {

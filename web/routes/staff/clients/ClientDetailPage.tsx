@@ -1,0 +1,215 @@
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
+import { useClient } from "../../../api/hooks.js";
+import type { Client, Consent } from "../../../api/types.js";
+import { ErrorAlert, Loading, Notice } from "../../../components/feedback.js";
+import { formatDate, formatDateTime } from "../../../components/format.js";
+import { countryName, languageName, namesOf } from "../../../components/names.js";
+import { usePageTitle } from "../../../components/page.js";
+import { GiveConsentDialog, WithdrawConsentDialog } from "./ConsentDialogs.js";
+
+/** /staff/clients/:id — every load is an audited read on the server. */
+export function ClientDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation();
+  const client = useClient(id);
+  usePageTitle(client.data ? `${client.data.firstName} ${client.data.lastName}` : t("clients.title"));
+
+  if (client.isPending) return <Loading />;
+  if (client.error) {
+    return (
+      <>
+        <h1>{t("clients.client")}</h1>
+        <ErrorAlert error={client.error} />
+        <p>
+          <Link to="/staff/clients">{t("clients.backToSearch")}</Link>
+        </p>
+      </>
+    );
+  }
+  return <ClientView client={client.data} />;
+}
+
+function ClientView({ client }: { client: Client }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const location = useLocation();
+  const arrived = (location.state ?? {}) as { created?: boolean; saved?: boolean };
+  const { abilities } = client;
+  const yesNo = (v: boolean | null) =>
+    v === null ? t("clients.answers.notStated") : v ? t("clients.answers.yes") : t("clients.answers.no");
+  const place = [client.postcode, client.district].filter(Boolean).join(" – ");
+
+  return (
+    <>
+      <p>
+        <Link to="/staff/clients">{t("clients.backToSearch")}</Link>
+      </p>
+      {arrived.created && (
+        <Notice tone="success">
+          <p>{t("clients.create.done")}</p>
+        </Notice>
+      )}
+      {arrived.saved && (
+        <Notice tone="success">
+          <p>{t("clients.edit.done")}</p>
+        </Notice>
+      )}
+      <div className="page-heading">
+        <h1>
+          {client.firstName} {client.lastName}
+        </h1>
+        <p className="muted">
+          {t("clients.numberLine", { number: client.number })} · {client.unit.name}
+        </p>
+      </div>
+      {abilities.update && (
+        <div className="toolbar">
+          <Link className="button button-primary" to={`/staff/clients/${client.id}/edit`}>
+            {t("clients.actions.edit")}
+          </Link>
+        </div>
+      )}
+
+      <div className="detail-grid">
+        <section className="panel" aria-labelledby="client-person">
+          <h2 id="client-person">{t("clients.sections.person")}</h2>
+          <dl className="facts">
+            <Fact label={t("clients.fields.firstName")} value={client.firstName} />
+            <Fact label={t("clients.fields.lastName")} value={client.lastName} />
+            <Fact label={t("clients.fields.number")} value={client.number} />
+            <Fact label={t("clients.fields.email")} value={client.email} />
+            <Fact label={t("clients.fields.phone")} value={client.phone} />
+            <Fact label={t("clients.fields.preferredLanguages")} value={namesOf(client.preferredLanguages, languageName, lang)} />
+            <Fact label={t("clients.fields.unit")} value={client.unit.name} />
+            <Fact label={t("clients.fields.createdAt")} value={formatDateTime(client.createdAt, lang)} />
+          </dl>
+        </section>
+        <section className="panel" aria-labelledby="client-statistics">
+          <h2 id="client-statistics">{t("clients.sections.statistics")}</h2>
+          <dl className="facts">
+            <Fact label={t("clients.fields.birthYear")} value={String(client.birthYear)} />
+            <Fact label={t("clients.fields.gender")} value={t(`clients.codes.genders.${client.gender}`)} />
+            <Fact label={t("clients.fields.nationalities")} value={namesOf(client.nationalities, countryName, lang)} />
+            <Fact label={t("clients.fields.postcode")} value={place} />
+            <Fact label={t("clients.fields.refugeeBackground")} value={yesNo(client.refugeeBackground)} />
+            <Fact label={t("clients.fields.residenceStatus")} value={t(`clients.codes.residenceStatuses.${client.residenceStatus}`)} />
+            <Fact label={t("clients.fields.germanLevel")} value={t(`clients.codes.germanLevels.${client.germanLevel}`)} />
+            <Fact
+              label={t("clients.fields.qualificationCountry")}
+              value={client.qualificationCountry ? countryName(client.qualificationCountry, lang) : null}
+            />
+            <Fact label={t("clients.fields.qualificationKind")} value={t(`clients.codes.qualificationKinds.${client.qualificationKind}`)} />
+            <Fact
+              label={t("clients.fields.qualificationYear")}
+              value={client.qualificationYear ? String(client.qualificationYear) : null}
+            />
+            <Fact label={t("clients.fields.employmentStatus")} value={t(`clients.codes.employmentStatuses.${client.employmentStatus}`)} />
+          </dl>
+        </section>
+      </div>
+
+      <Consents client={client} />
+    </>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string | null | undefined }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{value || "–"}</dd>
+    </div>
+  );
+}
+
+function Consents({ client }: { client: Client }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [done, setDone] = useState<string | null>(null);
+  // Active consents first, the newest on top.
+  const consents = [...client.consents].sort(
+    (a, b) => Number(Boolean(a.withdrawnAt)) - Number(Boolean(b.withdrawnAt)) || b.recordedAt.localeCompare(a.recordedAt),
+  );
+  const kindLabel = (c: Consent) =>
+    c.partnerUnit ? t("clients.consents.sharingWith", { partner: c.partnerUnit.name }) : t(`clients.codes.consentKinds.${c.kind}`);
+
+  return (
+    <section className="section" aria-labelledby="client-consents">
+      <div className="page-heading with-actions">
+        <h2 id="client-consents" ref={heading} tabIndex={-1}>
+          {t("clients.sections.consents")}
+        </h2>
+        {client.abilities.giveConsent && (
+          <GiveConsentDialog
+            client={client}
+            onDone={(kind) => setDone(t("clients.consents.given", { kind: t(`clients.codes.consentKinds.${kind}`) }))}
+          />
+        )}
+      </div>
+      <div role="status">
+        {done && (
+          <div className="alert alert-success">
+            <p>{done}</p>
+          </div>
+        )}
+      </div>
+      {consents.length === 0 ? (
+        <p className="muted">{t("clients.consents.none")}</p>
+      ) : (
+        <table className="simple-table stack-table">
+          <caption className="visually-hidden">{t("clients.sections.consents")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("clients.consents.fields.kind")}</th>
+              <th scope="col">{t("clients.consents.fields.partnerUnit")}</th>
+              <th scope="col">{t("clients.consents.fields.givenOn")}</th>
+              <th scope="col">{t("clients.consents.fields.textVersion")}</th>
+              <th scope="col">{t("clients.consents.fields.status")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("common.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {consents.map((c) => (
+              <tr key={c.id} className={c.withdrawnAt ? "is-withdrawn" : undefined}>
+                <th scope="row" data-label={t("clients.consents.fields.kind")}>
+                  {t(`clients.codes.consentKinds.${c.kind}`)}
+                </th>
+                <td data-label={t("clients.consents.fields.partnerUnit")}>
+                  {c.partnerUnit ? <Link to={`/staff/directory/${c.partnerUnit.id}`}>{c.partnerUnit.name}</Link> : "–"}
+                </td>
+                <td data-label={t("clients.consents.fields.givenOn")}>{formatDate(c.givenOn, lang)}</td>
+                <td data-label={t("clients.consents.fields.textVersion")}>{c.textVersion}</td>
+                <td data-label={t("clients.consents.fields.status")}>
+                  {c.withdrawnAt ? (
+                    t("clients.consents.withdrawnAt", { date: formatDateTime(c.withdrawnAt, lang) })
+                  ) : (
+                    <span className="badge outcome-success">{t("clients.consents.active")}</span>
+                  )}
+                </td>
+                <td className="cell-actions">
+                  {!c.withdrawnAt && client.abilities.update && (
+                    <WithdrawConsentDialog
+                      client={client}
+                      consent={c}
+                      label={kindLabel(c)}
+                      onDone={() => {
+                        setDone(t("clients.consents.withdrawn", { consent: kindLabel(c) }));
+                        // The button that opened the dialog is gone: focus goes to the section.
+                        heading.current?.focus();
+                      }}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
