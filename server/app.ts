@@ -11,6 +11,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/index.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
 import { registerClientRoutes } from "./modules/clients/routes.js";
+import { registerConsultationRoutes } from "./modules/consultations/routes.js";
 import { registerDirectoryRoutes } from "./modules/directory/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
@@ -137,6 +138,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     registerIdentityRoutes(api, ctx);
     registerDirectoryRoutes(api, ctx);
     registerClientRoutes(api, ctx);
+    registerConsultationRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
     if (!config.production) registerDevRoutes(api, ctx);
   });

@@ -2,6 +2,7 @@ import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { openDatabase, pgliteDir } from "./db/index.js";
 import { applyMigrations } from "./db/migrate.js";
+import { ensureReferenceProfessions } from "./modules/consultations/reference-professions-repository.js";
 import { ensurePostcodes } from "./modules/directory/postcodes.js";
 import { ensureReferenceNetwork } from "./modules/directory/seed.js";
 import { seedDemoData } from "./seed/demo.js";
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   // Reference data, also in production: postcodes and the real network (each loaded once).
   await ensurePostcodes(database.db);
   await ensureReferenceNetwork(database.db);
+  await ensureReferenceProfessions(database.db);
   const { app, ctx, jobs } = await buildApp({ config, database });
   if (config.demoData) await seedDemoData(ctx);
   if (config.jobsEnabled) jobs.start();

@@ -1,3 +1,5 @@
+import { normalizeForSearch } from "./search.js";
+
 /**
  * Codes of a client's pseudonymous facts (what statistics may use). Labels live in the i18n
  * files under `clients.codes.<list>.<code>`; "not_stated" is always a valid answer.
@@ -52,25 +54,8 @@ export const CURRENT_CONSENT_TEXT_VERSION = "2026-01";
 export const clientNumberPattern = /^K\d{7}$/;
 export const formatClientNumber = (n: number) => `K${String(n).padStart(7, "0")}`;
 
-// Latin letters that Unicode does not decompose into a base letter and a mark.
-const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ß: "ss", ı: "i", ø: "o", ł: "l", đ: "d", æ: "ae", œ: "oe", þ: "th" };
-
 /**
- * A name reduced for matching: accents and case removed, ß → ss, punctuation to spaces, the
- * words sorted (so "Al-Hassan, Mohammed" matches "Mohammed Al Hassan", "Yıldız" matches "Yildiz"). Used on both sides:
- * the server stores it, the search compares with it.
+ * A name reduced for matching (see common/domain/search.ts): "Al-Hassan, Mohammed" matches
+ * "Mohammed Al Hassan", "Yıldız" matches "Yildiz".
  */
-export function normalizeName(...parts: (string | null | undefined)[]): string {
-  const words = parts
-    .filter(Boolean)
-    .join(" ")
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[ßıøłđæœþ]/g, (c) => LETTERS_WITHOUT_DECOMPOSITION[c] ?? c)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
-  return words.sort().join(" ");
-}
+export const normalizeName = normalizeForSearch;

@@ -1,4 +1,5 @@
 import { clientAccessRows } from "../modules/clients/testing/access-rows.js";
+import { consultationAccessRows } from "../modules/consultations/testing/access-rows.js";
 import { directoryAccessRows } from "../modules/directory/testing/access-rows.js";
 import { identityAccessRows } from "../modules/identity/testing/access-rows.js";
 import { everyone, type Row, signedIn } from "./access.js";
@@ -21,4 +22,10 @@ const platformRows: Record<string, Row> = {
   "GET /api/audit/events": { allow: ["admin"], request: () => ({ url: "/api/audit/events?limit=5" }) },
 };
 
-export const accessMatrix: Record<string, Row> = { ...platformRows, ...identityAccessRows, ...directoryAccessRows, ...clientAccessRows };
+export const accessMatrix: Record<string, Row> = {
+  ...platformRows,
+  ...identityAccessRows,
+  ...directoryAccessRows,
+  ...clientAccessRows,
+  ...consultationAccessRows,
+};

@@ -5,6 +5,7 @@ import pino from "pino";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/index.js";
 import { applyMigrations } from "../db/migrate.js";
+import { ensureReferenceProfessions } from "../modules/consultations/reference-professions-repository.js";
 import { ensurePostcodes } from "../modules/directory/postcodes.js";
 import { systemClock } from "../platform/context.js";
 import { resolveInstanceSecret } from "../platform/secrets.js";
@@ -31,6 +32,7 @@ export default async function setup(): Promise<void> {
     secret: await resolveInstanceSecret(database.db, undefined),
   };
   await ensurePostcodes(database.db);
+  await ensureReferenceProfessions(database.db);
   await seedDemoData(ctx);
   if (database.pglite) {
     const dump = await database.pglite.dumpDataDir("none");

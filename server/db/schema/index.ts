@@ -1,5 +1,6 @@
 export * from "./audit.js";
 export * from "./clients.js";
+export * from "./consultations.js";
 export * from "./directory.js";
 export * from "./identity.js";
 export * from "./platform.js";
