@@ -1,6 +1,7 @@
 /** Error and status messages; API problems are mapped to translated messages by code. */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ApiError } from "../api/client.js";
 
 /** A translated message for an API error: errors.<code> when known, else the server's title. */
@@ -30,6 +31,19 @@ export function ErrorAlert({ error, children }: { error: unknown; children?: Rea
       <p>{message(error)}</p>
       {children}
     </div>
+  );
+}
+
+/** A record page whose record could not be loaded (404, 403, …): heading, reason, way back. */
+export function LoadFailed({ title, error, backTo, backLabel }: { title: string; error: unknown; backTo: string; backLabel: string }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <ErrorAlert error={error} />
+      <p>
+        <Link to={backTo}>{backLabel}</Link>
+      </p>
+    </>
   );
 }
 

@@ -133,14 +133,21 @@ export function ComboInput({
   );
 }
 
+/** The drawn box and tick of every checkbox. */
+function CheckboxBox() {
+  return (
+    <span className="checkbox-box" aria-hidden="true">
+      <svg viewBox="0 0 18 18" aria-hidden="true">
+        <polyline points="2 9 7 14 16 4" />
+      </svg>
+    </span>
+  );
+}
+
 export function CheckboxInput({ children, ...props }: CheckboxProps & { children: ReactNode }) {
   return (
     <Checkbox {...props} className="checkbox">
-      <span className="checkbox-box" aria-hidden="true">
-        <svg viewBox="0 0 18 18" aria-hidden="true">
-          <polyline points="2 9 7 14 16 4" />
-        </svg>
-      </span>
+      <CheckboxBox />
       {children}
     </Checkbox>
   );
@@ -156,11 +163,7 @@ export function CheckboxFieldInput({
   return (
     <CheckboxField {...props} isInvalid={errorMessage ? true : props.isInvalid} className="field checkbox-field">
       <CheckboxButton className="checkbox">
-        <span className="checkbox-box" aria-hidden="true">
-          <svg viewBox="0 0 18 18" aria-hidden="true">
-            <polyline points="2 9 7 14 16 4" />
-          </svg>
-        </span>
+        <CheckboxBox />
         {children}
       </CheckboxButton>
       {description && <Text slot="description">{description}</Text>}

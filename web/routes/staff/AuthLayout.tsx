@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link, Outlet } from "react-router";
+import { Outlet } from "react-router";
 import { BrandLink } from "../../components/BrandLink.js";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.js";
 import { SkipLink, useFocusOnNavigate } from "../../components/page.js";

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useSession } from "../../api/hooks.js";
 import type { SessionUser } from "../../api/types.js";
 import { BrandLink } from "../../components/BrandLink.js";

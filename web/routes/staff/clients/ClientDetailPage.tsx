@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { useClient } from "../../../api/hooks.js";
 import type { Client, Consent } from "../../../api/types.js";
-import { ErrorAlert, Loading, Notice } from "../../../components/feedback.js";
+import { LoadFailed, Loading, Notice } from "../../../components/feedback.js";
 import { formatDate, formatDateTime } from "../../../components/format.js";
 import { countryName, languageName, namesOf } from "../../../components/names.js";
 import { usePageTitle } from "../../../components/page.js";
@@ -18,15 +18,7 @@ export function ClientDetailPage() {
 
   if (client.isPending) return <Loading />;
   if (client.error) {
-    return (
-      <>
-        <h1>{t("clients.client")}</h1>
-        <ErrorAlert error={client.error} />
-        <p>
-          <Link to="/staff/clients">{t("clients.backToSearch")}</Link>
-        </p>
-      </>
-    );
+    return <LoadFailed title={t("clients.client")} error={client.error} backTo="/staff/clients" backLabel={t("clients.backToSearch")} />;
   }
   return <ClientView client={client.data} />;
 }

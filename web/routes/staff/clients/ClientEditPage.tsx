@@ -6,7 +6,7 @@ import { CURRENT_CONSENT_TEXT_VERSION } from "../../../../common/domain/clients.
 import { ApiError } from "../../../api/client.js";
 import { useClient, useCreateClient, useSession, useUpdateClient } from "../../../api/hooks.js";
 import type { Client, DuplicateCheck, SessionUser } from "../../../api/types.js";
-import { ErrorAlert, Loading } from "../../../components/feedback.js";
+import { ErrorAlert, LoadFailed, Loading } from "../../../components/feedback.js";
 import { CheckboxFieldInput, CheckboxInput, SelectInput } from "../../../components/fields.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";
@@ -171,15 +171,7 @@ export function ClientEditPage() {
   const [loads, setLoads] = useState(0);
   if (client.isPending) return <Loading />;
   if (client.error) {
-    return (
-      <>
-        <h1>{t("clients.client")}</h1>
-        <ErrorAlert error={client.error} />
-        <p>
-          <Link to="/staff/clients">{t("clients.backToSearch")}</Link>
-        </p>
-      </>
-    );
+    return <LoadFailed title={t("clients.client")} error={client.error} backTo="/staff/clients" backLabel={t("clients.backToSearch")} />;
   }
   // The form keeps the version it was loaded with; only an explicit reload takes a newer one.
   return (

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { type ConsentKind, consentKinds } from "../../../../common/domain/clients.js";
 import { useGiveConsent, useWithdrawConsent } from "../../../api/hooks.js";
 import type { Client, Consent } from "../../../api/types.js";
-import { ModalDialog } from "../../../components/dialog.js";
+import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
 import { DateInputField, SelectInput } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
@@ -87,14 +87,7 @@ export function GiveConsentDialog({ client, onDone }: { client: Client; onDone: 
             isRequired
             errorMessage={fieldError("givenOn")}
           />
-          <div className="form-actions">
-            <PendingButton type="submit" className="button button-primary" isPending={give.isPending}>
-              {t("clients.consents.give.submit")}
-            </PendingButton>
-            <Button className="button button-quiet" onPress={close}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <DialogActions submitLabel={t("clients.consents.give.submit")} isPending={give.isPending} onCancel={close} />
         </Form>
       )}
     </ModalDialog>

@@ -7,11 +7,10 @@ import { allowedChildTypes } from "../../../../common/domain/units.js";
 import { ApiError } from "../../../api/client.js";
 import { useCloseUnit, useMoveUnit, useReopenUnit, useUnits } from "../../../api/hooks.js";
 import type { UnitDetail } from "../../../api/types.js";
-import { ModalDialog } from "../../../components/dialog.js";
+import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
 import { CheckboxInput, ComboInput, DateInputField } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
-import { PendingButton } from "../../../components/PendingButton.js";
 
 export function MoveUnitDialog({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
@@ -51,14 +50,7 @@ export function MoveUnitDialog({ unit }: { unit: UnitDetail }) {
             validate={() => (parentId ? null : t("validation.chooseOption"))}
             autoFocus
           />
-          <div className="form-actions">
-            <PendingButton type="submit" className="button button-primary" isPending={move.isPending}>
-              {t("directory.move.submit")}
-            </PendingButton>
-            <Button className="button button-quiet" onPress={close}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <DialogActions submitLabel={t("directory.move.submit")} isPending={move.isPending} onCancel={close} />
         </Form>
       )}
     </ModalDialog>
@@ -100,14 +92,7 @@ export function CloseUnitDialog({ unit }: { unit: UnitDetail }) {
               {t("directory.close.cascade", { count: unit.childCount })}
             </CheckboxInput>
           )}
-          <div className="form-actions">
-            <PendingButton type="submit" className="button button-danger" isPending={closeUnit.isPending}>
-              {t("directory.close.submit")}
-            </PendingButton>
-            <Button className="button button-quiet" onPress={close}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <DialogActions submitLabel={t("directory.close.submit")} isPending={closeUnit.isPending} onCancel={close} tone="danger" />
         </Form>
       )}
     </ModalDialog>
@@ -127,18 +112,12 @@ export function ReopenUnitDialog({ unit }: { unit: UnitDetail }) {
         <>
           <p>{t("directory.reopen.intro")}</p>
           <ConflictOrError error={reopen.error} />
-          <div className="form-actions">
-            <PendingButton
-              className="button button-primary"
-              isPending={reopen.isPending}
-              onPress={() => reopen.mutate({ version: unit.version }, { onSuccess: close })}
-            >
-              {t("directory.reopen.submit")}
-            </PendingButton>
-            <Button className="button button-quiet" onPress={close}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <DialogActions
+            submitLabel={t("directory.reopen.submit")}
+            isPending={reopen.isPending}
+            onCancel={close}
+            onSubmit={() => reopen.mutate({ version: unit.version }, { onSuccess: close })}
+          />
         </>
       )}
     </ModalDialog>

@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { allowedChildTypes } from "../../../../common/domain/units.js";
 import { useUnit, useUnitHistory, useUnits } from "../../../api/hooks.js";
 import type { Site, UnitDetail, UnitHistoryEntry } from "../../../api/types.js";
-import { ErrorAlert, Loading, QueryState } from "../../../components/feedback.js";
+import { LoadFailed, Loading, QueryState } from "../../../components/feedback.js";
 import { formatDate, formatDateTime, shortTime } from "../../../components/format.js";
 import { usePageTitle } from "../../../components/page.js";
 import { CloseUnitDialog, MoveUnitDialog, ReopenUnitDialog } from "./UnitActions.js";
@@ -17,15 +17,7 @@ export function UnitDetailPage() {
 
   if (unit.isPending) return <Loading />;
   if (unit.error) {
-    return (
-      <>
-        <h1>{t("directory.unit")}</h1>
-        <ErrorAlert error={unit.error} />
-        <p>
-          <Link to="/staff/directory">{t("directory.backToList")}</Link>
-        </p>
-      </>
-    );
+    return <LoadFailed title={t("directory.unit")} error={unit.error} backTo="/staff/directory" backLabel={t("directory.backToList")} />;
   }
   return <UnitView unit={unit.data} />;
 }

@@ -5,10 +5,9 @@ import { useNavigate } from "react-router";
 import { ApiError } from "../../../api/client.js";
 import { useCreateUser } from "../../../api/hooks.js";
 import type { Role } from "../../../api/types.js";
-import { ModalDialog } from "../../../components/dialog.js";
+import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
 import { TextInput } from "../../../components/fields.js";
-import { PendingButton } from "../../../components/PendingButton.js";
 import { RoleUnitFields } from "./RoleUnitFields.js";
 
 export function CreateUserDialog({ defaultUnit }: { defaultUnit: { id: string; name: string } | null }) {
@@ -67,14 +66,7 @@ export function CreateUserDialog({ defaultUnit }: { defaultUnit: { id: string; n
             errorMessage={fieldError("email")}
           />
           <RoleUnitFields unit={unit} onUnitChange={setUnit} role={role} onRoleChange={setRole} fieldError={fieldError} />
-          <div className="form-actions">
-            <PendingButton type="submit" className="button button-primary" isPending={create.isPending}>
-              {t("users.create.submit")}
-            </PendingButton>
-            <Button className="button button-quiet" onPress={close}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <DialogActions submitLabel={t("users.create.submit")} isPending={create.isPending} onCancel={close} />
         </Form>
       )}
     </ModalDialog>

@@ -5,8 +5,8 @@ import { Link, useParams } from "react-router";
 import { ApiError } from "../../../api/client.js";
 import { useGrantRole, useRevokeRole, useRevokeUserSessions, useUpdateUser, useUser } from "../../../api/hooks.js";
 import type { Role, User, UserGrant } from "../../../api/types.js";
-import { ModalDialog } from "../../../components/dialog.js";
-import { ErrorAlert, Loading, Notice } from "../../../components/feedback.js";
+import { DialogActions, ModalDialog } from "../../../components/dialog.js";
+import { ErrorAlert, LoadFailed, Loading, Notice } from "../../../components/feedback.js";
 import { TextInput } from "../../../components/fields.js";
 import { formatDateTime } from "../../../components/format.js";
 import { languageName } from "../../../components/names.js";
@@ -21,15 +21,7 @@ export function UserDetailPage() {
   usePageTitle(user.data?.displayName ?? t("users.title"));
   if (user.isPending) return <Loading />;
   if (user.error) {
-    return (
-      <>
-        <h1>{t("users.user")}</h1>
-        <ErrorAlert error={user.error} />
-        <p>
-          <Link to="/staff/users">{t("users.backToList")}</Link>
-        </p>
-      </>
-    );
+    return <LoadFailed title={t("users.user")} error={user.error} backTo="/staff/users" backLabel={t("users.backToList")} />;
   }
   return <UserView user={user.data} />;
 }
@@ -189,14 +181,7 @@ function RenameDialog({ user }: { user: User }) {
             autoFocus
             validate={(v) => (v.trim() ? null : t("validation.required"))}
           />
-          <div className="form-actions">
-            <PendingButton type="submit" className="button button-primary" isPending={update.isPending}>
-              {t("common.save")}
-            </PendingButton>
-            <Button className="button button-quiet" onPress={close}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <DialogActions submitLabel={t("common.save")} isPending={update.isPending} onCancel={close} />
         </Form>
       )}
     </ModalDialog>
@@ -221,18 +206,13 @@ function DisableDialog({ user }: { user: User }) {
         <>
           <p>{disabling ? t("users.disable.intro") : t("users.enable.intro")}</p>
           <ErrorAlert error={update.error} />
-          <div className="form-actions">
-            <PendingButton
-              className={disabling ? "button button-danger" : "button button-primary"}
-              isPending={update.isPending}
-              onPress={() => update.mutate({ version: user.version, disabled: disabling }, { onSuccess: close })}
-            >
-              {disabling ? t("users.disable.submit") : t("users.enable.submit")}
-            </PendingButton>
-            <Button className="button button-quiet" onPress={close}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <DialogActions
+            submitLabel={disabling ? t("users.disable.submit") : t("users.enable.submit")}
+            isPending={update.isPending}
+            onCancel={close}
+            onSubmit={() => update.mutate({ version: user.version, disabled: disabling }, { onSuccess: close })}
+            tone={disabling ? "danger" : "primary"}
+          />
         </>
       )}
     </ModalDialog>
@@ -264,14 +244,13 @@ function RevokeSessionsDialog({ user }: { user: User }) {
           <>
             <p>{t("users.sessions.intro")}</p>
             <ErrorAlert error={revoke.error} />
-            <div className="form-actions">
-              <PendingButton className="button button-danger" isPending={revoke.isPending} onPress={() => revoke.mutate(undefined)}>
-                {t("users.sessions.submit")}
-              </PendingButton>
-              <Button className="button button-quiet" onPress={close}>
-                {t("common.cancel")}
-              </Button>
-            </div>
+            <DialogActions
+              submitLabel={t("users.sessions.submit")}
+              isPending={revoke.isPending}
+              onCancel={close}
+              tone="danger"
+              onSubmit={() => revoke.mutate(undefined)}
+            />
           </>
         )
       }
