@@ -119,3 +119,11 @@ export async function queryRows<T>(exec: Executor, query: SQL, options: { prepar
 }
 
 const dialect = new PgDialect();
+
+/**
+ * A PostgreSQL array literal ('{"a","b"}') for a bound parameter cast to `text[]` or `uuid[]`:
+ * the one form both drivers pass through unchanged. Elements are quoted and escaped.
+ */
+export function pgArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+}

@@ -1,5 +1,5 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/index.js";
+import { type Executor, pgArrayLiteral, queryRows } from "../../db/index.js";
 import { clientConsents, clients } from "../../db/schema/index.js";
 import { unitIdsInSubtreesSql, unitPathSql } from "../directory/service.js";
 
@@ -18,8 +18,6 @@ export type ClientHitRow = {
   unit_id: string;
   score: number;
 };
-
-const pgTextArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 
 /**
  * Clients whose owning unit lies at or under one of the paths: the set-based form of
@@ -121,7 +119,7 @@ export async function findDuplicateCandidates(
 ) {
   const sameYear = input.birthYear !== null ? sql`c.birth_year = ${input.birthYear}` : sql`true`;
   const nationality = input.nationalities.length
-    ? sql`(c.nationalities = '{}' or c.nationalities && ${pgTextArray(input.nationalities)}::text[])`
+    ? sql`(c.nationalities = '{}' or c.nationalities && ${pgArrayLiteral(input.nationalities)}::text[])`
     : sql`true`;
   return queryRows<ClientHitRow>(
     exec,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { UnitType } from "../../../common/domain/units.js";
-import { type Executor, queryRows } from "../../db/index.js";
+import { type Executor, pgArrayLiteral, queryRows } from "../../db/index.js";
 import { providers, sites, unitHistory, units } from "../../db/schema/index.js";
 import type { UnitScope } from "./policy.js";
 
@@ -53,7 +53,7 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${
 export function scopeCondition(scope: UnitScope, alias = sql.raw("units")): SQL | undefined {
   if (scope.all) return undefined;
   const parts: SQL[] = scope.subtreePaths.map((p) => sql`${alias}.path like ${`${p}/%`}`);
-  if (scope.ids.length) parts.push(sql`${alias}.id = any(${`{${scope.ids.join(",")}}`}::uuid[])`);
+  if (scope.ids.length) parts.push(sql`${alias}.id = any(${pgArrayLiteral(scope.ids)}::uuid[])`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 

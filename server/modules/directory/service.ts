@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AnyColumn, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { CreateUnitRequest, SiteInput, SitePatch, UnitListQuery, UpdateUnitRequest } from "../../../common/contracts/directory.js";
 import { allowedChildTypes, type UnitType } from "../../../common/domain/units.js";
-import type { Executor, Tx } from "../../db/index.js";
+import { type Executor, pgArrayLiteral, type Tx } from "../../db/index.js";
 import { type sites, units } from "../../db/schema/index.js";
 import type { Actor, RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
@@ -46,9 +46,8 @@ export function unitPathSql(unitId: SQL | AnyColumn): SQL<string | null> {
  * through its unit index instead of checking every row's path. Paths are uuids joined by "/".
  */
 export function unitIdsInSubtreesSql(paths: string[]): SQL<string[]> {
-  const literal = (values: string[]) => `{${values.join(",")}}`;
   return sql<string[]>`array(select ${units.id} from ${units}
-    where ${units.path} = any(${literal(paths)}::text[]) or ${units.path} like any(${literal(paths.map((p) => `${p}/%`))}::text[]))`;
+    where ${units.path} = any(${pgArrayLiteral(paths)}::text[]) or ${units.path} like any(${pgArrayLiteral(paths.map((p) => `${p}/%`))}::text[]))`;
 }
 
 export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | null> {
