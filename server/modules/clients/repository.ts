@@ -34,15 +34,17 @@ export async function insertClient(exec: Executor, values: ClientInsert): Promis
   return row!;
 }
 
-export async function findClient(exec: Executor, id: string): Promise<ClientRow | null> {
-  const [row] = await exec.select().from(clients).where(eq(clients.id, id));
-  return row ?? null;
-}
-
-/** Reads the row for a change, locking it until the transaction ends. */
-export async function findClientForUpdate(exec: Executor, id: string): Promise<ClientRow | null> {
-  const [row] = await exec.select().from(clients).where(eq(clients.id, id)).for("update");
-  return row ?? null;
+/**
+ * A client with its owning unit's path (what the policy decides on), in one query; `forUpdate`
+ * locks the row until the transaction ends. The path is null if the unit is gone.
+ */
+export async function findClient(exec: Executor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = exec
+    .select({ row: clients, unitPath: unitPathSql(clients.unitId) })
+    .from(clients)
+    .where(eq(clients.id, id));
+  const [found] = options.forUpdate ? await query.for("update", { of: clients }) : await query;
+  return found ?? null;
 }
 
 /** Writes the changes if the version still matches; null when someone else was faster. */
@@ -130,13 +132,4 @@ export async function findDuplicateCandidates(
          order by score desc, c.id
          limit ${input.limit}`,
   );
-}
-
-/** The path of a client's owning unit (for the policy). */
-export async function clientUnitPath(exec: Executor, clientId: string): Promise<string | null> {
-  const [row] = await queryRows<{ path: string | null }>(
-    exec,
-    sql`select ${unitPathSql(sql`c.unit_id`)} as path from ${clients} c where c.id = ${clientId}`,
-  );
-  return row?.path ?? null;
 }

@@ -108,8 +108,7 @@ export async function createClient(ctx: AppContext, origin: RequestOrigin, input
 export async function getClient(ctx: AppContext, origin: RequestOrigin, id: string) {
   const actor = origin.actor!;
   const result = await ctx.database.db.transaction(async (tx) => {
-    const row = await repo.findClient(tx, id);
-    const unitPath = row ? await repo.clientUnitPath(tx, id) : null;
+    const { row, unitPath } = (await repo.findClient(tx, id)) ?? {};
     if (!row || !unitPath) return { refused: "not_found" as const };
     if (!canReadClient(actor, { unitPath })) {
       // Committed with the transaction: the refusal is thrown only after it.
@@ -189,8 +188,7 @@ async function auditListRead(tx: Executor, origin: RequestOrigin, action: string
 
 /** Loads a client for a change: locked, in scope, at the expected version. */
 async function clientForChange(tx: Executor, actor: Actor, id: string, version?: number) {
-  const row = await repo.findClientForUpdate(tx, id);
-  const unitPath = row ? await repo.clientUnitPath(tx, id) : null;
+  const { row, unitPath } = (await repo.findClient(tx, id, { forUpdate: true })) ?? {};
   if (!row || !unitPath || !canReadClient(actor, { unitPath })) throw new AppError("not_found");
   if (!clientAbilities(actor, { unitPath }).update) throw new AppError("forbidden");
   if (version !== undefined && row.version !== version) throw new AppError("conflict", { extra: { currentVersion: row.version } });
