@@ -1,9 +1,23 @@
 import { z } from "zod";
+import { DEFAULT_FUNDING_PERIODS, parseFundingPeriods } from "../common/domain/funding-periods.js";
+import { DEFAULT_RETENTION_YEARS, parseRetentionYears } from "../common/domain/retention.js";
 
 /**
  * Every environment variable Lotse reads, validated once at start.
  * README.md ("Configuration") documents each one; keep the two in step.
  */
+/** A variable in a small text format, parsed by a function that throws a readable message. */
+function parsedWith<T>(parse: (text: string) => T) {
+  return z.string().transform((text, ctx) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+}
+
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const configSchema = z
@@ -44,6 +58,15 @@ const configSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     JOBS_ENABLED: booleanFlag.default(true),
     METRICS_TOKEN: z.string().min(16).optional(),
+    FUNDING_PERIODS: parsedWith(parseFundingPeriods).default(parseFundingPeriods(DEFAULT_FUNDING_PERIODS)),
+    REFERRAL_ANSWER_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    BREAK_GLASS_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(240),
+    RETENTION_YEARS: parsedWith(parseRetentionYears).default(parseRetentionYears(DEFAULT_RETENTION_YEARS)),
   })
   .superRefine((env, ctx) => {
     for (const issue of productionRules(env)) ctx.addIssue({ code: "custom", ...issue });
@@ -112,5 +135,9 @@ function resolveConfig(env: z.output<typeof configSchema>) {
     logLevel: env.LOG_LEVEL,
     jobsEnabled: env.JOBS_ENABLED,
     metricsToken: env.METRICS_TOKEN,
+    fundingPeriods: env.FUNDING_PERIODS,
+    referralAnswerDays: env.REFERRAL_ANSWER_DAYS,
+    breakGlassMinutes: env.BREAK_GLASS_MINUTES,
+    retentionYears: env.RETENTION_YEARS,
   };
 }

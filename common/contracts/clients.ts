@@ -8,18 +8,8 @@ import {
   qualificationKinds,
   residenceStatuses,
 } from "../domain/clients.js";
-import { emailSchema, idSchema, optionalText, text } from "./shared.js";
+import { countryCode, emailSchema, idSchema, languageCode, optionalText, text } from "./shared.js";
 
-const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "ISO-3166-Ländercode aus zwei Buchstaben, z. B. SY");
-const languageCode = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z]{2,3}$/, "ISO-639-Sprachcode, z. B. ar");
 const thisYear = () => new Date().getUTCFullYear();
 const year = () =>
   z

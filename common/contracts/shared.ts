@@ -32,3 +32,17 @@ export const optionalText = (max = 2000) =>
     .optional();
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+
+/** A calendar day, YYYY-MM-DD (Europe/Berlin days: the server computes "today" in Berlin). */
+export const isoDate = z.iso.date();
+
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "ISO-3166-Ländercode aus zwei Buchstaben, z. B. SY");
+export const languageCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}$/, "ISO-639-Sprachcode, z. B. ar");

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { units } from "./directory.js";
+import { users } from "./identity.js";
 
 /** Numbers printed on letters (K0000001, …); never reused. */
 export const clientNumberSeq = pgSequence("client_number_seq", { startWith: 1 });
@@ -41,6 +42,15 @@ export const clients = pgTable(
     qualificationKind: text("qualification_kind").notNull().default("not_stated"),
     qualificationYear: integer("qualification_year"),
     employmentStatus: text("employment_status").notNull().default("not_stated"),
+    // casework
+    /** The counselor whose caseload the client is in (reassigned when a counselor leaves). */
+    counselorId: uuid("counselor_id").references(() => users.id),
+    /** Date of the latest consultation: the start of the retention period. */
+    lastContactOn: date("last_contact_on"),
+    /** Set when the personal part was erased (request or retention); the pseudonymous facts stay. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
+    /** Set on the record merged away: it points at the record that kept the history. */
+    mergedIntoId: uuid("merged_into_id"),
     isDemo: boolean("is_demo").notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +60,8 @@ export const clients = pgTable(
   (t) => [
     uniqueIndex("clients_number_key").on(t.number),
     index("clients_unit_idx").on(t.unitId),
+    index("clients_counselor_idx").on(t.counselorId),
+    index("clients_last_contact_idx").on(t.lastContactOn).where(sql`${t.erasedAt} is null`),
     index("clients_search_name_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
     check("clients_birth_year_check", sql`${t.birthYear} between 1900 and 2200`),
   ],
@@ -77,5 +89,55 @@ export const clientConsents = pgTable(
     index("client_consents_client_idx").on(t.clientId),
     check("client_consents_kind_check", sql`${t.kind} in ('processing','contact','sharing')`),
     check("client_consents_partner_check", sql`(${t.kind} = 'sharing') = (${t.partnerUnitId} is not null)`),
+  ],
+);
+
+/** Wiedervorlagen: follow-up tasks on a client, due on a day, for one counselor. */
+export const clientTasks = pgTable(
+  "client_tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    assigneeId: uuid("assignee_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    dueOn: date("due_on").notNull(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneBy: uuid("done_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by"),
+  },
+  (t) => [
+    index("client_tasks_client_idx").on(t.clientId),
+    index("client_tasks_open_idx").on(t.assigneeId, t.dueOn).where(sql`${t.doneAt} is null`),
+  ],
+);
+
+/**
+ * Break-the-glass: a counselor's justified, time-limited access to a client of another
+ * sub-project in the same state network. The reason is kept here and in the audit trail.
+ */
+export const clientAccessGrants = pgTable(
+  "client_access_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("client_access_grants_user_idx").on(t.userId, t.clientId, t.expiresAt),
+    check("client_access_grants_reason_check", sql`length(${t.reason}) >= 10`),
   ],
 );

@@ -133,3 +133,11 @@ export async function findDuplicateCandidates(
          limit ${input.limit}`,
   );
 }
+
+/** Moves the last contact forward (never back): the retention period starts there. */
+export async function touchLastContact(exec: Executor, clientId: string, day: string): Promise<void> {
+  await exec
+    .update(clients)
+    .set({ lastContactOn: sql`greatest(${clients.lastContactOn}, ${day}::date)` })
+    .where(eq(clients.id, clientId));
+}

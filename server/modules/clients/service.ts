@@ -13,9 +13,12 @@ import { AppError, fieldError } from "../../platform/errors.js";
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { berlinToday, getUnitRef, getUnitRefs, lookupPostcode } from "../directory/service.js";
+import { withClientAccess } from "./access.js";
 import { canCreateClientIn, canReadClient, caseworkPaths, clientAbilities, doesCasework } from "./policy.js";
 import { presentClient, presentClientHit, type UnitNames } from "./presenter.js";
 import * as repo from "./repository.js";
+
+export { type ClientAccess, checkClientAccess, withClientAccess } from "./access.js";
 
 const RECORD = "client";
 /** Below this trigram similarity two names are not worth a second look. */
@@ -101,33 +104,24 @@ export async function createClient(ctx: AppContext, origin: RequestOrigin, input
 }
 
 /**
- * Reads one client for the caller. Every attempt is audited in the same transaction: a read,
- * or a refusal. Outside the caller's scope the answer is 404, or 403 when the caller does
- * casework in the same state network (where a justified access will be possible).
+ * Reads one client for the caller. Every attempt is audited in the same transaction: a read
+ * (noting a break-the-glass access), or a refusal (see access.ts for 403 vs 404).
  */
 export async function getClient(ctx: AppContext, origin: RequestOrigin, id: string) {
   const actor = origin.actor!;
-  const result = await ctx.database.db.transaction(async (tx) => {
-    const { row, unitPath } = (await repo.findClient(tx, id)) ?? {};
-    if (!row || !unitPath) return { refused: "not_found" as const };
-    if (!canReadClient(actor, { unitPath })) {
-      // Committed with the transaction: the refusal is thrown only after it.
-      await recordAuditEvent(tx, origin, { action: "client.read", outcome: "denied", recordType: RECORD, recordId: id });
-      return { refused: sameStateNetwork(actor, unitPath) ? ("forbidden" as const) : ("not_found" as const) };
-    }
+  return withClientAccess(ctx.database.db, origin, id, ctx.clock.now(), { purpose: "read", action: "client.read" }, async (tx, access) => {
+    const { row } = (await repo.findClient(tx, id))!;
     const consents = await repo.listConsents(tx, id);
     const names = await unitNames(tx, [row.unitId, ...consents.map((c) => c.partnerUnitId)]);
-    await recordAuditEvent(tx, origin, { action: "client.read", outcome: "success", recordType: RECORD, recordId: id });
-    return { client: presentClient(row, consents, names, clientAbilities(actor, { unitPath })) };
+    await recordAuditEvent(tx, origin, {
+      action: "client.read",
+      outcome: "success",
+      recordType: RECORD,
+      recordId: id,
+      details: access.via === "break_glass" ? { via: "break_glass" } : undefined,
+    });
+    return presentClient(row, consents, names, clientAbilities(actor, { unitPath: access.unitPath }));
   });
-  if (!result.client) throw new AppError(result.refused ?? "not_found");
-  return result.client;
-}
-
-const stateNetworkOf = (path: string) => path.split("/")[1];
-function sameStateNetwork(actor: Actor, unitPath: string): boolean {
-  const network = stateNetworkOf(unitPath);
-  return network !== undefined && caseworkPaths(actor).some((p) => stateNetworkOf(p) === network);
 }
 
 /** A search shows names, so it is a read: one audit event naming the records it showed. */
@@ -265,4 +259,9 @@ export async function withdrawConsent(ctx: AppContext, origin: RequestOrigin, id
       details: { consentId, kind: consent.kind },
     });
   });
+}
+
+/** For the consultations module: a contact on `day` extends the client's retention period. */
+export async function recordContact(tx: Executor, clientId: string, day: string): Promise<void> {
+  await repo.touchLastContact(tx, clientId, day);
 }
