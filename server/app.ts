@@ -15,6 +15,8 @@ import { registerConsultationRoutes } from "./modules/consultations/routes.js";
 import { registerDirectoryRoutes } from "./modules/directory/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
+import { registerProcedureRoutes } from "./modules/procedures/routes.js";
+import { registerReferralRoutes } from "./modules/referrals/routes.js";
 import { type AppContext, type Clock, systemClock } from "./platform/context.js";
 import { registerDevRoutes } from "./platform/dev-routes.js";
 import { errorHandler, sendProblem } from "./platform/errors.js";
@@ -139,6 +141,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     registerDirectoryRoutes(api, ctx);
     registerClientRoutes(api, ctx);
     registerConsultationRoutes(api, ctx);
+    registerProcedureRoutes(api, ctx);
+    registerReferralRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
     if (!config.production) registerDevRoutes(api, ctx);
   });

@@ -2,6 +2,8 @@ import { clientAccessRows } from "../modules/clients/testing/access-rows.js";
 import { consultationAccessRows } from "../modules/consultations/testing/access-rows.js";
 import { directoryAccessRows } from "../modules/directory/testing/access-rows.js";
 import { identityAccessRows } from "../modules/identity/testing/access-rows.js";
+import { procedureAccessRows } from "../modules/procedures/testing/access-rows.js";
+import { referralAccessRows } from "../modules/referrals/testing/access-rows.js";
 import { everyone, type Row, signedIn } from "./access.js";
 
 /**
@@ -28,4 +30,6 @@ export const accessMatrix: Record<string, Row> = {
   ...directoryAccessRows,
   ...clientAccessRows,
   ...consultationAccessRows,
+  ...procedureAccessRows,
+  ...referralAccessRows,
 };

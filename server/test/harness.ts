@@ -15,6 +15,9 @@ export const personas = {
   leadBerlin: "leitung.berlin@lotse.demo",
   counselorBerlin: "berater.berlin@lotse.demo",
   counselorBavaria: "berater.bayern@lotse.demo",
+  qualificationBavaria: "quali.bayern@lotse.demo",
+  faireIntegrationBerlin: "fi.berlin@lotse.demo",
+  supportTeam: "support.fi@lotse.demo",
   monitoring: "monitoring@lotse.demo",
   federal: "bund@lotse.demo",
 } as const;

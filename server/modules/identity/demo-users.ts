@@ -10,6 +10,14 @@ export const demoAccounts: { email: string; displayName: string; role: Role; uni
   { email: "leitung.berlin@lotse.demo", displayName: "Lea Leitung (Demo)", role: "sub_project_lead", unitKey: "demo-sub-project:DE-BE" },
   { email: "berater.berlin@lotse.demo", displayName: "Ben Berater (Demo)", role: "counselor", unitKey: "demo-sub-project:DE-BE" },
   { email: "berater.bayern@lotse.demo", displayName: "Bea Beraterin (Demo)", role: "counselor", unitKey: "demo-sub-project:DE-BY" },
+  {
+    email: "quali.bayern@lotse.demo",
+    displayName: "Quinn Qualifizierung (Demo)",
+    role: "counselor",
+    unitKey: "demo-sub-project:DE-BY:qualification",
+  },
+  { email: "fi.berlin@lotse.demo", displayName: "Fatma Faire-Integration (Demo)", role: "counselor", unitKey: "fi:be" },
+  { email: "support.fi@lotse.demo", displayName: "Sami Support (Demo)", role: "counselor", unitKey: "support-team" },
   { email: "monitoring@lotse.demo", displayName: "Mo Monitoring (Demo)", role: "monitoring", unitKey: "federal" },
   { email: "bund@lotse.demo", displayName: "Bo Bund (Demo)", role: "federal", unitKey: "federal" },
 ];

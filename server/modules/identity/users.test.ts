@@ -65,7 +65,7 @@ describe("user administration", () => {
 
     it("shows a state coordination the users of its network only, a lead those of the sub-project", async () => {
       expect(emails(await coordination.get("/api/users"))).toEqual(
-        [personas.counselorBerlin, personas.coordinationBerlin, personas.leadBerlin].sort(),
+        [personas.counselorBerlin, personas.coordinationBerlin, personas.leadBerlin, personas.faireIntegrationBerlin].sort(),
       );
       expect(emails(await lead.get("/api/users"))).toEqual([personas.counselorBerlin, personas.leadBerlin].sort());
     });
@@ -80,12 +80,12 @@ describe("user administration", () => {
 
     it("searches by name or e-mail and filters by unit subtree, within the scope", async () => {
       expect(emails(await admin.get("/api/users?q=bea"))).toEqual([personas.counselorBavaria]);
-      expect(emails(await admin.get("/api/users?q=LOTSE.DEMO&limit=200"))).toHaveLength(7);
+      expect(emails(await admin.get("/api/users?q=LOTSE.DEMO&limit=200"))).toHaveLength(10);
       expect(emails(await admin.get("/api/users?q=100%25"))).toEqual([]);
       expect(emails(await admin.get(`/api/users?unitId=${unit.spBavaria}`))).toEqual([personas.counselorBavaria]);
-      expect(emails(await admin.get(`/api/users?unitId=${unit.berlin}`))).toHaveLength(3);
+      expect(emails(await admin.get(`/api/users?unitId=${unit.berlin}`))).toHaveLength(4);
       expect(emails(await coordination.get(`/api/users?unitId=${unit.spBavaria}`))).toEqual([]);
-      expect(emails(await coordination.get(`/api/users?unitId=${unit.federal}`))).toHaveLength(3);
+      expect(emails(await coordination.get(`/api/users?unitId=${unit.federal}`))).toHaveLength(4);
       expect(emails(await admin.get(`/api/users?unitId=${NOBODY}`))).toEqual([]);
     });
 

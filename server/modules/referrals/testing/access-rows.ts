@@ -1,0 +1,3 @@
+import type { Row } from "../../../test/access.js";
+
+export const referralAccessRows: Record<string, Row> = {};
