@@ -2,7 +2,16 @@
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 
+  /** One request of a sequence; setupRequest may change it per call (e.g. a varying path). */
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request) => Request;
+  };
   type Options = {
+    requests?: Request[];
     url: string;
     connections?: number;
     duration?: number;

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { loadavg } from "node:os";
 import { join } from "node:path";
-import autocannon, { type Result } from "autocannon";
 import { totpFor } from "../server/modules/identity/totp.js";
 import { projectRoot } from "../server/platform/paths.js";
+import { env, type Measurement, machineFacts, measure, replaceBetween, round } from "./lib/measure.js";
 
 /**
  * The benchmark driver (bench/run.sh starts the servers, then this). Measures with autocannon:
@@ -24,53 +24,6 @@ const durations = {
   warmup: seconds("BENCH_WARMUP_SECONDS", 3),
 };
 const targets = { readRequestsPerSecond: 2000, readP99Ms: 30 };
-
-type Measurement = {
-  url: string;
-  connections: number;
-  seconds: number;
-  requests: number;
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-};
-
-async function measure(
-  name: string,
-  options: { url: string; connections: number; duration: number; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<Measurement> {
-  process.stdout.write(`  ${name}: ${options.connections} connections, ${options.duration} s … `);
-  const times: number[] = [];
-  const instance = autocannon({ timeout: 10, ...options });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
-  const result: Result = await instance;
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => round(times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] ?? Number.NaN);
-  const requests = result["2xx"];
-  const m: Measurement = {
-    url: options.url,
-    connections: options.connections,
-    seconds: options.duration,
-    requests,
-    requestsPerSecond: round(requests / result.duration),
-    latencyMs: {
-      p50: pct(50),
-      p95: pct(95),
-      p99: pct(99),
-      max: round(times.at(-1) ?? Number.NaN),
-      mean: round(times.reduce((a, b) => a + b, 0) / times.length),
-    },
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-  };
-  console.log(
-    `${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p95 ${m.latencyMs.p95} ms, p99 ${m.latencyMs.p99} ms${m.non2xx || m.errors ? ` (non-2xx ${m.non2xx}, errors ${m.errors})` : ""}`,
-  );
-  return m;
-}
 
 async function signInWithTotp(): Promise<string> {
   const totp = totpFor(facts.totpSecret, facts.coordination).generate();
@@ -140,14 +93,7 @@ const date = new Date().toISOString().slice(0, 10);
 const report = {
   name: "foundation",
   date: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? "?",
-    memoryGiB: round(totalmem() / 2 ** 30, 1),
-    node: process.version,
-    postgres: process.env.BENCH_PG_VERSION ?? "?",
-    loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) },
-  },
+  machine: machineFacts(loadBefore),
   setup: {
     app:
       "node dist/server/main.js, NODE_ENV=production, PostgreSQL (durable: fsync on), pool 10, LOG_LEVEL=" +
@@ -193,21 +139,5 @@ function updateReadme(r: typeof report): void {
       ? `Targets for the signed-in read: ≥ ${r.targets.readRequestsPerSecond} req/s — ${r.verdict.requestsPerSecond ? "met" : "**missed**"}; p99 ≤ ${r.targets.readP99Ms} ms — ${r.verdict.p99 ? "met" : "**missed**"}.`
       : "The signed-in read was not measured: `GET /api/units` had not landed (404).",
   ].join("\n");
-  const readme = readFileSync(path, "utf8");
-  const start = "<!-- results:start -->";
-  const end = "<!-- results:end -->";
-  const before = readme.slice(0, readme.indexOf(start) + start.length);
-  const after = readme.slice(readme.indexOf(end));
-  writeFileSync(path, `${before}\n${table}\n${after}`);
-}
-
-function env(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`bench/run.ts needs ${name} (start it through bench/run.sh)`);
-  return value;
-}
-
-function round(value: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
+  writeFileSync(path, replaceBetween(readFileSync(path, "utf8"), "<!-- results:start -->", "<!-- results:end -->", table));
 }
