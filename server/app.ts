@@ -10,12 +10,18 @@ import "../common/contracts/shared.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/index.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
+import { type ClientRecordKeeper, registerClientRecordKeeper } from "./modules/clients/record-keepers.js";
+import { registerRetentionJob } from "./modules/clients/retention.js";
 import { registerClientRoutes } from "./modules/clients/routes.js";
 import { registerConsultationRoutes } from "./modules/consultations/routes.js";
+import { consultationRecordKeeper } from "./modules/consultations/service.js";
 import { registerDirectoryRoutes } from "./modules/directory/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
 import { registerProcedureRoutes } from "./modules/procedures/routes.js";
+import { procedureRecordKeeper } from "./modules/procedures/service.js";
+import { referralRecordKeeper } from "./modules/referrals/client-records.js";
+import { registerReferralJobs } from "./modules/referrals/overdue-notice.js";
 import { registerReferralRoutes } from "./modules/referrals/routes.js";
 import { type AppContext, type Clock, systemClock } from "./platform/context.js";
 import { registerDevRoutes } from "./platform/dev-routes.js";
@@ -151,6 +157,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
 
   const jobs = new JobRunner(ctx);
   registerMailJob(jobs, ctx);
+  registerReferralJobs(jobs, ctx);
+  // Modules keeping records about clients take part in timeline, export, erasure and merge.
+  registerClientRecordKeeper(consultationRecordKeeper satisfies ClientRecordKeeper);
+  registerClientRecordKeeper(procedureRecordKeeper satisfies ClientRecordKeeper);
+  registerClientRecordKeeper(referralRecordKeeper satisfies ClientRecordKeeper);
+  registerRetentionJob(jobs, ctx);
   return { app, ctx, jobs, apiRoutes };
 }
 

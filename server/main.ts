@@ -2,6 +2,7 @@ import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { openDatabase, pgliteDir } from "./db/index.js";
 import { applyMigrations } from "./db/migrate.js";
+import { scheduleRetention } from "./modules/clients/retention.js";
 import { ensureReferenceProfessions } from "./modules/consultations/reference-professions-repository.js";
 import { ensurePostcodes } from "./modules/directory/postcodes.js";
 import { ensureReferenceNetwork } from "./modules/directory/seed.js";
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   await ensureReferenceProfessions(database.db);
   const { app, ctx, jobs } = await buildApp({ config, database });
   if (config.demoData) await seedDemoData(ctx);
-  if (config.jobsEnabled) jobs.start();
+  if (config.jobsEnabled) {
+    await scheduleRetention(ctx);
+    jobs.start();
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -113,7 +113,9 @@ export const clientConsentParams = z.object({ id: idSchema, consentId: idSchema 
 
 const unitRef = z.object({ id: idSchema, name: z.string() });
 
-export const clientAbilitiesSchema = z.object({ update: z.boolean(), giveConsent: z.boolean() }).meta({ id: "ClientAbilities" });
+export const clientAbilitiesSchema = z
+  .object({ update: z.boolean(), giveConsent: z.boolean(), erase: z.boolean() })
+  .meta({ id: "ClientAbilities" });
 
 export const clientSummarySchema = z
   .object({
@@ -156,6 +158,8 @@ export const clientSchema = clientSummarySchema
     qualificationYear: z.number().int().nullable(),
     employmentStatus: z.enum(employmentStatuses),
     consents: z.array(consentSchema),
+    /** Set once the personal part was erased: names and contact are then empty. */
+    erasedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),

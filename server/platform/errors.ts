@@ -39,6 +39,12 @@ export const errorCatalogue = {
   },
   already_exists: { status: 409, de: "Ein solcher Eintrag existiert bereits.", en: "Such an entry already exists." },
   invalid_state: { status: 409, de: "Das ist im aktuellen Zustand nicht möglich.", en: "This is not possible in the current state." },
+  invalid_transition: { status: 409, de: "Dieser Statuswechsel ist nicht möglich.", en: "This status change is not possible." },
+  sharing_consent_missing: {
+    status: 409,
+    de: "Die Einwilligung der ratsuchenden Person zur Weitergabe an diesen Partner fehlt.",
+    en: "The client's consent to share data with this partner is missing.",
+  },
   token_invalid: {
     status: 410,
     de: "Der Link ist ungültig, abgelaufen oder wurde bereits benutzt.",

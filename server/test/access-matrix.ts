@@ -1,4 +1,5 @@
 import { clientAccessRows } from "../modules/clients/testing/access-rows.js";
+import { clientLifecycleAccessRows } from "../modules/clients/testing/lifecycle-access-rows.js";
 import { consultationAccessRows } from "../modules/consultations/testing/access-rows.js";
 import { directoryAccessRows } from "../modules/directory/testing/access-rows.js";
 import { identityAccessRows } from "../modules/identity/testing/access-rows.js";
@@ -29,6 +30,7 @@ export const accessMatrix: Record<string, Row> = {
   ...identityAccessRows,
   ...directoryAccessRows,
   ...clientAccessRows,
+  ...clientLifecycleAccessRows,
   ...consultationAccessRows,
   ...procedureAccessRows,
   ...referralAccessRows,

@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { units } from "./directory.js";
 import { users } from "./identity.js";
 
@@ -141,3 +155,18 @@ export const clientAccessGrants = pgTable(
     check("client_access_grants_reason_check", sql`length(${t.reason}) >= 10`),
   ],
 );
+
+/**
+ * One run of the automatic deletion (retention job): when, with which cut-off dates, and how
+ * many records of each type lost their personal data — the report administrators read.
+ */
+export const retentionRuns = pgTable("retention_runs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ranAt: timestamp("ran_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Berlin day the run counted from. */
+  runDay: date("run_day").notNull(),
+  /** Per record type: the cut-off date and the number of records erased. */
+  results: jsonb("results").notNull(),
+  /** Ids of the clients whose personal part was erased (ids are pseudonymous). */
+  erasedClientIds: uuid("erased_client_ids").array().notNull().default(sql`'{}'`),
+});

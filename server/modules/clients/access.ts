@@ -4,7 +4,7 @@ import { clientAccessGrants } from "../../db/schema/index.js";
 import type { RequestOrigin } from "../../platform/actor.js";
 import { AppError } from "../../platform/errors.js";
 import { recordAuditEvent } from "../audit/service.js";
-import { canReadClient, caseworkPaths } from "./policy.js";
+import { canReadClient, worksInStateNetworkOf } from "./policy.js";
 import * as repo from "./repository.js";
 
 /** How the actor came to work on a client: their own sub-project, or a justified access. */
@@ -43,12 +43,9 @@ export type AccessOptions = {
   forUpdate?: boolean;
 };
 
-const stateNetworkOf = (path: string) => path.split("/")[1];
-
 /** Whether the actor does casework in the state network of the unit path (break-the-glass is possible). */
 export function inSameStateNetwork(actor: NonNullable<RequestOrigin["actor"]>, unitPath: string): boolean {
-  const network = stateNetworkOf(unitPath);
-  return network !== undefined && caseworkPaths(actor).some((p) => stateNetworkOf(p) === network);
+  return worksInStateNetworkOf(actor, unitPath);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ClientAbilities } from "../../../common/contracts/clients.js";
-import { pathCovers, type Role } from "../../../common/domain/roles.js";
+import { hasRoleAt, pathCovers, type Role } from "../../../common/domain/roles.js";
 import type { Actor } from "../../platform/actor.js";
 
 /**
@@ -30,10 +30,59 @@ export function canCreateClientIn(actor: Actor, unit: { path: string; type: stri
 
 export function clientAbilities(actor: Actor, client: ClientLike): ClientAbilities {
   const casework = canReadClient(actor, client);
-  return { update: casework, giveConsent: casework };
+  return { update: casework, giveConsent: casework, erase: canEraseClient(actor, client) };
 }
 
 /** Whether the actor does casework anywhere: decides between 403 and an empty search. */
 export function doesCasework(actor: Actor): boolean {
   return caseworkPaths(actor).length > 0;
+}
+
+/**
+ * Erasure on request cannot be undone: the lead of the owning sub-project decides it (a
+ * counselor prepares it). Leads higher up the tree count too.
+ */
+export function canEraseClient(actor: Actor, client: ClientLike): boolean {
+  return actor.grants.some((g) => g.role === "sub_project_lead" && pathCovers(g.unitPath, client.unitPath));
+}
+
+/** The retention report names no person, but it is operations: administrators of the whole network. */
+export function canReadRetentionReports(actor: Actor): boolean {
+  return actor.grants.some((g) => g.role === "administrator" && !g.unitPath.includes("/"));
+}
+
+// --- casework: tasks, caseload, break-the-glass ------------------------------------------------
+
+/** A new client joins the caseload of the counselor who records them (a lead's stays open). */
+export function initialCounselorId(actor: Actor, unitPath: string): string | null {
+  return hasRoleAt(actor.grants, ["counselor"], unitPath) ? actor.userId : null;
+}
+
+/** Leads of the owning sub-project redistribute its caseload and end justified accesses to it. */
+export function leadsUnit(actor: Actor, unitPath: string): boolean {
+  return hasRoleAt(actor.grants, ["sub_project_lead"], unitPath);
+}
+
+/** Counts of a caseload: a lead sees their sub-projects, everyone doing casework their own. */
+export function canSeeCaseloadOf(actor: Actor, counselorId: string | undefined): boolean {
+  if (counselorId === actor.userId) return doesCasework(actor);
+  return actor.grants.some((g) => g.role === "sub_project_lead");
+}
+
+/** The state network a unit path lies in (the path's second id; the first is the federal root). */
+const stateNetworkOf = (path: string): string | undefined => path.split("/")[1];
+
+/** Whether the actor does casework in the state network of the unit path. */
+export function worksInStateNetworkOf(actor: Actor, unitPath: string): boolean {
+  const network = stateNetworkOf(unitPath);
+  return network !== undefined && caseworkPaths(actor).some((p) => stateNetworkOf(p) === network);
+}
+
+/**
+ * Break-the-glass: a counselor opens a client of another sub-project in their own state network
+ * (with a reason, for a while). Not needed in the own sub-project, not possible elsewhere.
+ */
+export function breakGlassDecision(actor: Actor, client: ClientLike): "not_needed" | "allowed" | "out_of_reach" {
+  if (canReadClient(actor, client)) return "not_needed";
+  return worksInStateNetworkOf(actor, client.unitPath) ? "allowed" : "out_of_reach";
 }

@@ -70,6 +70,7 @@ export function presentClient(row: ClientRow, consents: ConsentRow[], names: Uni
     qualificationYear: row.qualificationYear,
     employmentStatus: row.employmentStatus as EmploymentStatus,
     consents: consents.map((c) => presentConsent(c, names)),
+    erasedAt: row.erasedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

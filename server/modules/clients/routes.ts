@@ -14,6 +14,8 @@ import { idParams } from "../../../common/contracts/shared.js";
 import { requestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
+import { registerCaseworkRoutes } from "./casework-routes.js";
+import { registerClientLifecycleRoutes } from "./lifecycle-routes.js";
 import * as clients from "./service.js";
 
 const tags = ["clients"];
@@ -25,6 +27,7 @@ const staff = { access: "staff" as const };
  * leaves out (app.ts).
  */
 export function registerClientRoutes(app: HttpApp, ctx: AppContext): void {
+  registerClientLifecycleRoutes(app, ctx);
   app.get(
     "/api/clients",
     {
@@ -122,4 +125,5 @@ export function registerClientRoutes(app: HttpApp, ctx: AppContext): void {
       return clients.getClient(ctx, origin, request.params.id);
     },
   );
+  registerCaseworkRoutes(app, ctx);
 }

@@ -14,7 +14,7 @@ import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { berlinToday, getUnitRef, getUnitRefs, lookupPostcode } from "../directory/service.js";
 import { withClientAccess } from "./access.js";
-import { canCreateClientIn, canReadClient, caseworkPaths, clientAbilities, doesCasework } from "./policy.js";
+import { canCreateClientIn, caseworkPaths, clientAbilities, doesCasework, initialCounselorId } from "./policy.js";
 import { presentClient, presentClientHit, type UnitNames } from "./presenter.js";
 import * as repo from "./repository.js";
 
@@ -81,6 +81,7 @@ export async function createClient(ctx: AppContext, origin: RequestOrigin, input
       qualificationKind: input.qualificationKind,
       qualificationYear: input.qualificationYear ?? null,
       employmentStatus: input.employmentStatus,
+      counselorId: initialCounselorId(actor, unit.path),
       createdBy: actor.userId,
       createdAt: ctx.clock.now(),
       updatedAt: ctx.clock.now(),
@@ -180,19 +181,31 @@ async function auditListRead(tx: Executor, origin: RequestOrigin, action: string
   });
 }
 
-/** Loads a client for a change: locked, in scope, at the expected version. */
-async function clientForChange(tx: Executor, actor: Actor, id: string, version?: number) {
-  const { row, unitPath } = (await repo.findClient(tx, id, { forUpdate: true })) ?? {};
-  if (!row || !unitPath || !canReadClient(actor, { unitPath })) throw new AppError("not_found");
-  if (!clientAbilities(actor, { unitPath }).update) throw new AppError("forbidden");
-  if (version !== undefined && row.version !== version) throw new AppError("conflict", { extra: { currentVersion: row.version } });
-  return row;
+/**
+ * A change to a client: in the caller's casework (a break-the-glass access is for reading: 403,
+ * audited), the row locked until commit, at the expected version, not erased.
+ */
+function changeClient<T>(
+  ctx: AppContext,
+  origin: RequestOrigin,
+  id: string,
+  action: string,
+  version: number | undefined,
+  work: (tx: Executor, row: repo.ClientRow) => Promise<T>,
+) {
+  return withClientAccess(ctx.database.db, origin, id, ctx.clock.now(), { purpose: "change", action, forUpdate: true }, async (tx) => {
+    const { row } = (await repo.findClient(tx, id))!;
+    if (row.erasedAt)
+      throw new AppError("conflict", {
+        detail: "Die personenbezogenen Daten wurden gelöscht; der Datensatz kann nicht mehr geändert werden",
+      });
+    if (version !== undefined && row.version !== version) throw new AppError("conflict", { extra: { currentVersion: row.version } });
+    return work(tx, row);
+  });
 }
 
 export async function updateClient(ctx: AppContext, origin: RequestOrigin, id: string, input: UpdateClientRequest): Promise<void> {
-  const actor = origin.actor!;
-  await ctx.database.db.transaction(async (tx) => {
-    const row = await clientForChange(tx, actor, id, input.version);
+  await changeClient(ctx, origin, id, "client.update", input.version, async (tx, row) => {
     const { version, ...changes } = input;
     const place = "postcode" in changes ? await placeOf(ctx, tx, changes.postcode) : {};
     const firstName = changes.firstName ?? row.firstName;
@@ -218,8 +231,7 @@ export async function updateClient(ctx: AppContext, origin: RequestOrigin, id: s
 
 export async function giveConsent(ctx: AppContext, origin: RequestOrigin, id: string, input: GiveConsentRequest): Promise<void> {
   const actor = origin.actor!;
-  await ctx.database.db.transaction(async (tx) => {
-    await clientForChange(tx, actor, id);
+  await changeClient(ctx, origin, id, "client.consent_given", undefined, async (tx) => {
     if (input.partnerUnitId && !(await getUnitRef(tx, input.partnerUnitId))) {
       throw invalid("partnerUnitId", "not_found", "Diese Einheit gibt es nicht");
     }
@@ -245,8 +257,7 @@ export async function giveConsent(ctx: AppContext, origin: RequestOrigin, id: st
 /** A withdrawal takes effect at once; withdrawing twice is not an error (safe to retry). */
 export async function withdrawConsent(ctx: AppContext, origin: RequestOrigin, id: string, consentId: string): Promise<void> {
   const actor = origin.actor!;
-  await ctx.database.db.transaction(async (tx) => {
-    await clientForChange(tx, actor, id);
+  await changeClient(ctx, origin, id, "client.consent_withdrawn", undefined, async (tx) => {
     const consent = await repo.findConsent(tx, id, consentId);
     if (!consent) throw new AppError("not_found");
     if (consent.withdrawnAt) return;
@@ -265,3 +276,5 @@ export async function withdrawConsent(ctx: AppContext, origin: RequestOrigin, id
 export async function recordContact(tx: Executor, clientId: string, day: string): Promise<void> {
   await repo.touchLastContact(tx, clientId, day);
 }
+export { type ClientChecklistView, clientChecklistView } from "./checklist-view.js";
+export { hasActiveSharingConsent, readSharedFields, type SharedRead } from "./sharing.js";

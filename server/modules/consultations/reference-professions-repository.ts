@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { referenceProfessionSeed } from "../../../common/domain/reference-professions.js";
 import { normalizeForSearch } from "../../../common/domain/search.js";
 import type { Executor } from "../../db/index.js";
@@ -61,4 +61,9 @@ export async function insertReferenceProfession(exec: Executor, values: typeof r
 export async function updateReferenceProfession(exec: Executor, id: string, values: Partial<typeof referenceProfessions.$inferInsert>) {
   const [row] = await exec.update(referenceProfessions).set(values).where(eq(referenceProfessions.id, id)).returning();
   return row ?? null;
+}
+
+export async function findReferenceProfessions(exec: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return exec.select().from(referenceProfessions).where(inArray(referenceProfessions.id, ids));
 }

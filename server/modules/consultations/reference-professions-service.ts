@@ -79,3 +79,9 @@ export async function updateReferenceProfession(
     return present(row!);
   });
 }
+
+/** For other modules (procedures): one catalogue entry, retired ones too, in the caller's transaction; null if unknown. */
+export async function getReferenceProfession(exec: Executor, id: string): Promise<ReferenceProfession | null> {
+  const row = await repo.findReferenceProfession(exec, id);
+  return row ? present(row) : null;
+}

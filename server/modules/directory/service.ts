@@ -415,3 +415,23 @@ export async function createProvider(ctx: AppContext, origin: RequestOrigin, nam
 export async function lookupPostcode(ctx: AppContext, postcode: string, exec: Executor = ctx.database.db) {
   return findPostcode(exec, postcode);
 }
+
+// ---------------------------------------------------------------------------------------------
+// For the consultations module
+// ---------------------------------------------------------------------------------------------
+
+/** The field of action of a sub-project (null for other units and unknown ids). */
+export async function getFieldOfAction(exec: Executor, unitId: string): Promise<string | null> {
+  const [row] = await exec.select({ fieldOfAction: units.fieldOfAction }).from(units).where(eq(units.id, unitId));
+  return row?.fieldOfAction ?? null;
+}
+
+/** The open support team units (Support Faire Integration), where second-level support questions go. */
+export async function listSupportTeams(exec: Executor): Promise<UnitRef[]> {
+  const rows = await exec
+    .select(refColumns)
+    .from(units)
+    .where(sql`${units.type} = 'support_team' and ${units.closedOn} is null`)
+    .orderBy(units.name);
+  return rows as UnitRef[];
+}

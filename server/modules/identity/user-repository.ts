@@ -111,3 +111,47 @@ export async function updateUserVersioned(
     .returning();
   return row ?? null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// For other modules (clients: task assignees, caseload, break-the-glass notices)
+// ---------------------------------------------------------------------------------------------
+
+/** What another module may know about a staff member: enough to label them and to mail them. */
+export type StaffRef = { id: string; email: string; displayName: string };
+
+/**
+ * Enabled users holding one of the roles on the unit with this path or on a unit above it (a
+ * grant holds for its subtree; a path lists the ids of the unit and its ancestors), optionally
+ * only among `userIds`. Ordered by name.
+ */
+export async function listStaffCovering(
+  exec: Executor,
+  unitPath: string,
+  roles: readonly Role[],
+  userIds?: readonly string[],
+): Promise<StaffRef[]> {
+  if (roles.length === 0 || userIds?.length === 0) return [];
+  return exec
+    .selectDistinct({ id: users.id, email: users.email, displayName: users.displayName })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(
+      and(
+        isNull(users.disabledAt),
+        isNull(roleAssignments.revokedAt),
+        inArray(roleAssignments.role, [...roles]),
+        inArray(roleAssignments.unitId, unitPath.split("/")),
+        userIds ? inArray(users.id, [...userIds]) : undefined,
+      ),
+    )
+    .orderBy(users.displayName, users.id);
+}
+
+/** Names of staff members by id, also of disabled ones (history keeps naming who did what). */
+export async function listStaffByIds(exec: Executor, ids: readonly string[]): Promise<StaffRef[]> {
+  if (ids.length === 0) return [];
+  return exec
+    .select({ id: users.id, email: users.email, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+}

@@ -1,5 +1,6 @@
 import type { Caller, MatrixContext, Row } from "../../../test/access.js";
 import { seedId } from "../../directory/seed.js";
+import { caseworkAccessRows } from "./casework-access-rows.js";
 
 /**
  * Access-matrix rows (server/test/access-matrix.ts) for the clients routes, against a client
@@ -24,13 +25,14 @@ export const newClientBody = (unitId = berlinSub) => ({
 });
 
 /** A fresh Berlin client, recorded by the Berlin counselor. */
-const freshBerlinClient = async (ctx: MatrixContext) => {
+export const freshBerlinClient = async (ctx: MatrixContext) => {
   const res = await ctx.as("counselorBerlin").post("/api/clients", newClientBody());
   if (res.statusCode !== 201) throw new Error(`client not created: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; version: number; consents: { id: string }[] };
 };
 
 export const clientAccessRows: Record<string, Row> = {
+  ...caseworkAccessRows,
   "GET /api/clients": { allow: caseworkers, request: () => ({ url: "/api/clients?q=Matrix" }) },
   "POST /api/clients": { allow: berlinCaseworkers, request: () => ({ url: "/api/clients", body: newClientBody() }) },
   "POST /api/clients/duplicate-check": {
