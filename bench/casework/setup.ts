@@ -128,9 +128,16 @@ for (let from = 0; from < CLIENTS; from += BATCH) {
                   ${col("year")}::text[], ${col("nationality")}::text[], ${col("counselor")}::text[]) as t(u, f, l, s, y, n, c)`);
 }
 
+/** Bulk statements run longer than the app's statement timeout allows a request. */
+const bulk = (statement: ReturnType<typeof sql>) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(statement);
+  });
+
 // Consultations: a first consultation in 2023–2026 and two follow-ups per client, with the audit
 // events recording them (the audit table is as large as in a real year).
-await db.execute(sql`
+await bulk(sql`
   with professions as (select array_agg(id order by name) as ids from reference_professions),
   base as (
     select c.id, c.unit_id, c.counselor_id, row_number() over (order by c.id) as n,
@@ -148,13 +155,13 @@ await db.execute(sql`
     from base b cross join professions p
     cross join (values (1, 0), (2, 21), (3, 90)) as k(i, offset_days)
    where k.i <= ${CONSULTATIONS_PER_CLIENT}`);
-await db.execute(
+await bulk(
   sql`update clients c set last_contact_on = x.last from (select client_id, max(date) as last from consultations group by client_id) x where x.client_id = c.id`,
 );
-await db.execute(sql`
+await bulk(sql`
   insert into audit_events (action, outcome, record_type, record_id, actor_user_id, actor_label, details)
   select 'consultation.create', 'success', 'consultation', id, counselor_id, 'bench', jsonb_build_object('clientId', client_id) from consultations`);
-await db.execute(sql`analyze`);
+await bulk(sql`analyze`);
 
 const [counts] = await queryRows<{ clients: number; consultations: number; berlin: number }>(
   db,

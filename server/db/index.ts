@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -49,7 +50,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       loadDataDir: target.loadDataDir,
       relaxedDurability: false,
       // Extensions the migrations create (PostgreSQL ships them in contrib).
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, btree_gin },
     });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {

@@ -35,6 +35,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, JOBS_ENABLED: "false", ...options.env });
   const { app, ctx, jobs, apiRoutes } = await buildApp({ config, database, clock: options.clock, logger: false });
   await app.ready();
+  const sessions = new Map<string, TestClient>();
   return {
     app,
     ctx,
@@ -53,6 +54,15 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
       if (response.statusCode !== 200) throw new Error(`login as ${email} failed: ${response.statusCode} ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === "lotse_session")!;
       return new TestClient(app, `${cookie.name}=${cookie.value}`, response.json().csrfToken as string);
+    },
+    /** One signed-in client per persona for the whole test app (signing in costs an argon2 hash). */
+    async as(who: Persona | string) {
+      if (!sessions.has(who)) sessions.set(who, await this.login(who));
+      return sessions.get(who)!;
+    },
+    /** Makes `as` sign in afresh (e.g. after the test clock moved past the session lifetime). */
+    forgetSessions() {
+      sessions.clear();
     },
     anonymous() {
       return new TestClient(app, undefined, undefined);

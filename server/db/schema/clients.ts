@@ -76,7 +76,8 @@ export const clients = pgTable(
     index("clients_unit_idx").on(t.unitId),
     index("clients_counselor_idx").on(t.counselorId),
     index("clients_last_contact_idx").on(t.lastContactOn).where(sql`${t.erasedAt} is null`),
-    index("clients_search_name_trgm_idx").using("gin", sql`${t.searchName} gin_trgm_ops`),
+    // Unit and name trigrams in one index (btree_gin): searches are always scoped to units.
+    index("clients_unit_search_trgm_idx").using("gin", t.unitId, sql`${t.searchName} gin_trgm_ops`),
     check("clients_birth_year_check", sql`${t.birthYear} between 1900 and 2200`),
   ],
 );

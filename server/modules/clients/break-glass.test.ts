@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, clientAccessGrants, jobs } from "../../db/schema/index.js";
 import { MAIL_JOB, type MailMessage } from "../../platform/mail.js";
-import { createTestApp, type Persona, type TestApp, type TestClient } from "../../test/harness.js";
+import { createTestApp, type Persona, type TestApp } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 import { fakeClock } from "../identity/testing/fake-clock.js";
 
@@ -12,11 +12,7 @@ const REASON = "Klient steht bei uns vor der TÃ¼r, Abstimmung zur Anerkennung nÃ
 describe("break-the-glass", () => {
   let t: TestApp;
   const clock = fakeClock();
-  const sessions = new Map<Persona, TestClient>();
-  const as = async (who: Persona) => {
-    if (!sessions.has(who)) sessions.set(who, await t.login(who));
-    return sessions.get(who)!;
-  };
+  const as = (who: Persona) => t.as(who);
   let client: { id: string; number: string; version: number };
 
   beforeAll(async () => {

@@ -13,6 +13,7 @@ import { requestOrigin, requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
 import { exportClientData } from "./data-export.js";
+import { renderClientExportPdf } from "./data-export-pdf.js";
 import { eraseClient } from "./erasure.js";
 import { mergeClients } from "./merge.js";
 import { listRetentionRuns } from "./retention.js";
@@ -49,6 +50,27 @@ export function registerClientLifecycleRoutes(app: HttpApp, ctx: AppContext): vo
       },
     },
     async (request) => exportClientData(ctx, requestOrigin(request), request.params.id),
+  );
+
+  app.get(
+    "/api/clients/:id/export.pdf",
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: "The access export as a readable PDF for the person (audited)",
+        params: idParams,
+        response: { 200: z.any().meta({ description: "application/pdf" }) },
+      },
+    },
+    async (request, reply) => {
+      const data = await exportClientData(ctx, requestOrigin(request), request.params.id);
+      const pdf = await renderClientExportPdf(data);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="auskunft-${String(data.client.number)}.pdf"`)
+        .send(pdf);
+    },
   );
 
   app.post(

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, clientConsents, clients, retentionRuns } from "../../db/schema/index.js";
 import type { Clock } from "../../platform/context.js";
-import { createTestApp, type Persona, type TestApp, type TestClient } from "../../test/harness.js";
+import { createTestApp, type Persona, type TestApp } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 import { runRetention, yearsBefore } from "./retention.js";
 
@@ -13,11 +13,7 @@ describe("a client as a whole: timeline, export, erasure, merge, retention", () 
   let t: TestApp;
   let now = new Date("2026-06-15T10:00:00Z");
   const clock: Clock = { now: () => now };
-  const sessions = new Map<Persona, TestClient>();
-  const as = async (who: Persona) => {
-    if (!sessions.has(who)) sessions.set(who, await t.login(who));
-    return sessions.get(who)!;
-  };
+  const as = (who: Persona) => t.as(who);
   beforeAll(async () => {
     t = await createTestApp({ clock });
   });
@@ -80,6 +76,18 @@ describe("a client as a whole: timeline, export, erasure, merge, retention", () 
       expect(body.consents).toHaveLength(2);
       expect(body.records).toBeTypeOf("object");
       expect(await audit("client.export", client.id)).toHaveLength(1);
+    });
+
+    it("prints the same export as a PDF for the person, audited", async () => {
+      const client = await create({ firstName: "محمد", lastName: "Ärztin-Yıldız" });
+      const res = await (await as("counselorBerlin")).get(`/api/clients/${client.id}/export.pdf`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/pdf");
+      expect(res.headers["content-disposition"]).toContain(client.number);
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(res.rawPayload.length).toBeGreaterThan(5_000);
+      expect(await audit("client.export", client.id)).toHaveLength(1);
+      expect((await (await as("counselorBavaria")).get(`/api/clients/${client.id}/export.pdf`)).statusCode).toBe(404);
     });
 
     it("is refused to roles without casework (monitoring 403) and outside the scope (404)", async () => {

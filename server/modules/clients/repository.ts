@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Executor, pgArrayLiteral, queryRows } from "../../db/index.js";
 import { clientConsents, clients } from "../../db/schema/index.js";
-import { unitIdsInSubtreesSql, unitPathSql } from "../directory/service.js";
+import { unitPathSql } from "../directory/service.js";
 
 export type ClientRow = typeof clients.$inferSelect;
 export type ClientInsert = typeof clients.$inferInsert;
@@ -20,13 +20,13 @@ export type ClientHitRow = {
 };
 
 /**
- * Clients whose owning unit lies at or under one of the paths: the set-based form of
- * policy.canReadClient. Casework grants sit on sub-projects, so the set of units is small and
- * the clients are read through their unit index before any name is compared.
+ * Clients whose owning unit is one of the units (the caller resolves its scope to unit ids
+ * first, directory.unitIdsInSubtrees): with the ids as a literal array PostgreSQL reads the
+ * composite (unit, name trigram) index and never looks at other sub-projects' names.
  */
-function inScope(paths: string[]): SQL {
-  if (paths.length === 0) return sql`false`;
-  return sql`c.unit_id = any(${unitIdsInSubtreesSql(paths)})`;
+function inUnits(unitIds: string[]): SQL {
+  if (unitIds.length === 0) return sql`false`;
+  return sql`c.unit_id = any(${pgArrayLiteral(unitIds)}::uuid[])`;
 }
 
 export async function insertClient(exec: Executor, values: ClientInsert): Promise<ClientRow> {
@@ -96,19 +96,20 @@ export async function findConsent(exec: Executor, clientId: string, consentId: s
 const hitColumns = sql`c.id, c.number, c.first_name, c.last_name, c.birth_year, c.nationalities, c.unit_id`;
 
 /**
- * Search by client number (exact) or name: substring of the normalized name, or trigram
- * similarity of the whole name or of a word in it (typos, transliterations). Best first.
+ * Search by client number (exact) or name: word similarity of the normalized query to the best
+ * matching part of the normalized name (pg_trgm `<%`). It covers prefixes ("hass" finds
+ * "Al-Hassan"), typos and transliterations ("Shevtchenko"), and — names and query being
+ * normalized alike (sorted words) — full names in any order. Best first.
  */
-export async function searchClients(exec: Executor, input: { paths: string[]; name: string; number: number | null; limit: number }) {
+export async function searchClients(exec: Executor, input: { unitIds: string[]; name: string; number: number | null; limit: number }) {
   const { name, number } = input;
-  const byName =
-    name.length >= 2 ? sql`(c.search_name like ${`%${name}%`} or c.search_name % ${name} or ${name} <% c.search_name)` : sql`false`;
+  const byName = name.length >= 2 ? sql`${name} <% c.search_name` : sql`false`;
   const byNumber = number !== null ? sql`c.number = ${number}` : sql`false`;
   return queryRows<ClientHitRow>(
     exec,
-    sql`select ${hitColumns}, greatest(similarity(c.search_name, ${name}), word_similarity(${name}, c.search_name))::float8 as score
+    sql`select ${hitColumns}, word_similarity(${name}, c.search_name)::float8 as score
           from ${clients} c
-         where ${inScope(input.paths)} and (${byNumber} or ${byName})
+         where ${inUnits(input.unitIds)} and (${byNumber} or ${byName})
          order by ${number !== null ? sql`(c.number = ${number}) desc,` : sql``} score desc, c.last_name, c.first_name, c.id
          limit ${input.limit}`,
   );
@@ -117,7 +118,7 @@ export async function searchClients(exec: Executor, input: { paths: string[]; na
 /** Possible duplicates: similar name, and birth year and nationality not contradicting. */
 export async function findDuplicateCandidates(
   exec: Executor,
-  input: { paths: string[]; name: string; birthYear: number | null; nationalities: string[]; threshold: number; limit: number },
+  input: { unitIds: string[]; name: string; birthYear: number | null; nationalities: string[]; threshold: number; limit: number },
 ) {
   const sameYear = input.birthYear !== null ? sql`c.birth_year = ${input.birthYear}` : sql`true`;
   const nationality = input.nationalities.length
@@ -127,7 +128,7 @@ export async function findDuplicateCandidates(
     exec,
     sql`select ${hitColumns}, similarity(c.search_name, ${input.name})::float8 as score
           from ${clients} c
-         where ${inScope(input.paths)} and ${sameYear} and ${nationality}
+         where ${inUnits(input.unitIds)} and ${sameYear} and ${nationality}
            and c.search_name % ${input.name} and similarity(c.search_name, ${input.name}) >= ${input.threshold}
          order by score desc, c.id
          limit ${input.limit}`,

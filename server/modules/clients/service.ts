@@ -12,7 +12,7 @@ import type { AppContext } from "../../platform/context.js";
 import { AppError, fieldError } from "../../platform/errors.js";
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
-import { berlinToday, getUnitRef, getUnitRefs, lookupPostcode } from "../directory/service.js";
+import { berlinToday, getUnitRef, getUnitRefs, lookupPostcode, unitIdsInSubtrees } from "../directory/service.js";
 import { withClientAccess } from "./access.js";
 import { canCreateClientIn, caseworkPaths, clientAbilities, doesCasework, initialCounselorId } from "./policy.js";
 import { presentClient, presentClientHit, type UnitNames } from "./presenter.js";
@@ -132,7 +132,7 @@ export async function searchClients(ctx: AppContext, origin: RequestOrigin, quer
   const upper = query.q.toUpperCase();
   return ctx.database.db.transaction(async (tx) => {
     const rows = await repo.searchClients(tx, {
-      paths: caseworkPaths(actor),
+      unitIds: await unitIdsInSubtrees(tx, caseworkPaths(actor)),
       name: normalizeName(query.q),
       number: clientNumberPattern.test(upper) ? Number(upper.slice(1)) : null,
       limit: query.limit,
@@ -155,7 +155,7 @@ export async function findDuplicates(ctx: AppContext, origin: RequestOrigin, inp
   ensure(doesCasework(actor));
   return ctx.database.db.transaction(async (tx) => {
     const rows = await repo.findDuplicateCandidates(tx, {
-      paths: caseworkPaths(actor),
+      unitIds: await unitIdsInSubtrees(tx, caseworkPaths(actor)),
       name: normalizeName(input.firstName, input.lastName),
       birthYear: input.birthYear ?? null,
       nationalities: input.nationalities,

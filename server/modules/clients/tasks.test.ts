@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "../../db/schema/index.js";
-import { createTestApp, type Persona, personas, type TestApp, type TestClient } from "../../test/harness.js";
+import { createTestApp, type Persona, personas, type TestApp } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 import { fakeClock } from "../identity/testing/fake-clock.js";
 
@@ -13,11 +13,7 @@ const TODAY = "2026-03-11";
 
 describe("follow-up tasks", () => {
   let t: TestApp;
-  const sessions = new Map<Persona, TestClient>();
-  const as = async (who: Persona) => {
-    if (!sessions.has(who)) sessions.set(who, await t.login(who));
-    return sessions.get(who)!;
-  };
+  const as = (who: Persona) => t.as(who);
   const userId = async (who: Persona) =>
     (await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, personas[who])))[0]!.id;
   const newClient = async (lastName: string) => {
@@ -206,7 +202,7 @@ describe("follow-up tasks", () => {
       expect(titles(await mine("upcoming"))).toEqual(["Bescheid besprechen", "Nächste Woche"]);
       expect(titles(await mine("overdue"))).toEqual([]);
       clock.advance(clock.minutes(60 * 24 * 7));
-      sessions.clear(); // a week later everyone signs in again
+      t.forgetSessions(); // a week later everyone signs in again
       expect((await mine()).json().today).toBe("2026-03-18");
       expect(titles(await mine())).toEqual(["Nächste Woche"]);
       expect(titles(await mine("overdue"))).toEqual(["Heute anrufen", "Zeugnisübersetzung nachfragen"]);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consultations, supportRequests } from "../../db/schema/index.js";
-import { createTestApp, type Persona, type TestApp, type TestClient } from "../../test/harness.js";
+import { createTestApp, type Persona, type TestApp } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 import { consultationRecordKeeper } from "./service.js";
 
@@ -10,11 +10,7 @@ const fiBerlin = seedId("unit", "fi:be");
 /** This module's part in export, erasure and merge of a client (called by the clients module). */
 describe("consultations as client records", () => {
   let t: TestApp;
-  const sessions = new Map<Persona, TestClient>();
-  const as = async (who: Persona) => {
-    if (!sessions.has(who)) sessions.set(who, await t.login(who));
-    return sessions.get(who)!;
-  };
+  const as = (who: Persona) => t.as(who);
   beforeAll(async () => {
     t = await createTestApp();
   });

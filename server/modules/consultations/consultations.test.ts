@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, clients, consultations } from "../../db/schema/index.js";
-import { createTestApp, type Persona, type TestApp, type TestClient } from "../../test/harness.js";
+import { createTestApp, type Persona, type TestApp } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 import { berlinToday } from "../directory/service.js";
 import { insertConsultation, isFirstPerPeriodViolation } from "./repository.js";
@@ -15,11 +15,7 @@ const fiBerlin = seedId("unit", "fi:be");
 describe("consultations", () => {
   let t: TestApp;
   let today: string;
-  const sessions = new Map<Persona, TestClient>();
-  const as = async (who: Persona) => {
-    if (!sessions.has(who)) sessions.set(who, await t.login(who));
-    return sessions.get(who)!;
-  };
+  const as = (who: Persona) => t.as(who);
   beforeAll(async () => {
     t = await createTestApp();
     today = berlinToday(t.ctx);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, groupEvents } from "../../db/schema/index.js";
-import { createTestApp, type Persona, type TestApp, type TestClient } from "../../test/harness.js";
+import { createTestApp, type Persona, type TestApp } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 
 const berlinSub = seedId("unit", "demo-sub-project:DE-BE");
@@ -10,11 +10,7 @@ const berlinNetwork = seedId("unit", "state:DE-BE");
 
 describe("group information events", () => {
   let t: TestApp;
-  const sessions = new Map<Persona, TestClient>();
-  const as = async (who: Persona) => {
-    if (!sessions.has(who)) sessions.set(who, await t.login(who));
-    return sessions.get(who)!;
-  };
+  const as = (who: Persona) => t.as(who);
   beforeAll(async () => {
     t = await createTestApp();
   });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AnyColumn, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { CreateUnitRequest, SiteInput, SitePatch, UnitListQuery, UpdateUnitRequest } from "../../../common/contracts/directory.js";
 import { allowedChildTypes, type UnitType } from "../../../common/domain/units.js";
-import { type Executor, pgArrayLiteral, type Tx } from "../../db/index.js";
+import { type Executor, pgArrayLiteral, queryRows, type Tx } from "../../db/index.js";
 import { type sites, units } from "../../db/schema/index.js";
 import type { Actor, RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
@@ -48,6 +48,16 @@ export function unitPathSql(unitId: SQL | AnyColumn): SQL<string | null> {
 export function unitIdsInSubtreesSql(paths: string[]): SQL<string[]> {
   return sql<string[]>`array(select ${units.id} from ${units}
     where ${units.path} = any(${pgArrayLiteral(paths)}::text[]) or ${units.path} like any(${pgArrayLiteral(paths.map((p) => `${p}/%`))}::text[]))`;
+}
+
+/**
+ * The same set as unitIdsInSubtreesSql, read first: a query given the ids as a literal array can
+ * use a composite index on (unit, …) — an init plan's array cannot (clients' name search).
+ */
+export async function unitIdsInSubtrees(exec: Executor, paths: string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const rows = await queryRows<{ ids: string[] }>(exec, sql`select ${unitIdsInSubtreesSql(paths)} as ids`);
+  return rows[0]?.ids ?? [];
 }
 
 export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | null> {

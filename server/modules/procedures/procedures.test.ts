@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checklistTexts } from "../../../common/domain/procedure-checklist-i18n.js";
 import { auditEvents, clientAccessGrants, procedureDocuments, procedures, users } from "../../db/schema/index.js";
-import { createTestApp, type Persona, type TestApp, type TestClient } from "../../test/harness.js";
+import { createTestApp, type Persona, type TestApp } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 import { erasePersonalData, exportRecords, timelineEntries } from "./service.js";
 
@@ -18,11 +18,7 @@ type ProcedureJson = {
 
 describe("procedures", () => {
   let t: TestApp;
-  const sessions = new Map<Persona, TestClient>();
-  const as = async (who: Persona) => {
-    if (!sessions.has(who)) sessions.set(who, await t.login(who));
-    return sessions.get(who)!;
-  };
+  const as = (who: Persona) => t.as(who);
   const professions = new Map<string, string>();
   const professionId = async (name: string) => {
     if (!professions.has(name)) {

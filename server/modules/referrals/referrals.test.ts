@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerDueOn } from "../../../common/domain/referrals.js";
 import { queryRows } from "../../db/index.js";
 import { auditEvents, referralEvents, referrals } from "../../db/schema/index.js";
-import { createTestApp, type Persona, type TestApp, type TestClient } from "../../test/harness.js";
+import { createTestApp, type Persona, type TestApp } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 import { berlinToday } from "../directory/service.js";
 import { referralRecordKeeper, timelineEntries } from "./service.js";
@@ -27,11 +27,7 @@ type Referral = {
 
 describe("referrals", () => {
   let t: TestApp;
-  const sessions = new Map<Persona, TestClient>();
-  const as = async (who: Persona) => {
-    if (!sessions.has(who)) sessions.set(who, await t.login(who));
-    return sessions.get(who)!;
-  };
+  const as = (who: Persona) => t.as(who);
   beforeAll(async () => {
     t = await createTestApp();
   });

@@ -13,6 +13,10 @@ export const clientLifecycleAccessRows: Record<string, Row> = {
     allow: berlinCaseworkers,
     request: async (ctx) => ({ url: `/api/clients/${(await freshBerlinClient(ctx)).id}/export` }),
   },
+  "GET /api/clients/:id/export.pdf": {
+    allow: berlinCaseworkers,
+    request: async (ctx) => ({ url: `/api/clients/${(await freshBerlinClient(ctx)).id}/export.pdf` }),
+  },
   "POST /api/clients/:id/erase": {
     allow: ["leadBerlin"],
     request: async (ctx) => {
