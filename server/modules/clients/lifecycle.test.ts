@@ -132,7 +132,11 @@ describe("a client as a whole: timeline, export, erasure, merge, retention", () 
       const found = await (await as("counselorBerlin")).get(`/api/clients?q=${encodeURIComponent(`Zyklus ${n}`)}`);
       expect(found.json().items.map((c: { id: string }) => c.id)).not.toContain(client.id);
       const read = await (await as("counselorBerlin")).get(`/api/clients/${client.id}`);
-      expect(read.json()).toMatchObject({ firstName: "", erasedAt: expect.any(String) });
+      expect(read.json()).toMatchObject({
+        firstName: "",
+        erasedAt: expect.any(String),
+        abilities: { update: false, giveConsent: false, erase: false },
+      });
     });
   });
 

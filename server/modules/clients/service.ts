@@ -121,7 +121,11 @@ export async function getClient(ctx: AppContext, origin: RequestOrigin, id: stri
       recordId: id,
       details: access.via === "break_glass" ? { via: "break_glass" } : undefined,
     });
-    return presentClient(row, consents, names, clientAbilities(actor, { unitPath: access.unitPath }));
+    // An erased record is kept for statistics only: nothing about it can be changed any more.
+    const abilities = row.erasedAt
+      ? { update: false, giveConsent: false, erase: false }
+      : clientAbilities(actor, { unitPath: access.unitPath });
+    return presentClient(row, consents, names, abilities);
   });
 }
 
