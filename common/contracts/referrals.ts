@@ -157,3 +157,14 @@ export type ReferralSummary = z.infer<typeof referralSummarySchema>;
 export type Referral = z.infer<typeof referralSchema>;
 export type ReferralEvent = z.infer<typeof referralEventSchema>;
 export type SharedClientData = z.infer<typeof sharedClientDataSchema>;
+
+/** Partner search for a referral: open sub-projects of every state network by name. */
+export const referralPartnerQuery = z.object({
+  q: z.string().trim().max(100).default(""),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const referralPartnerListResponse = z
+  .object({
+    items: z.array(z.object({ id: idSchema, name: z.string(), stateCode: z.string().nullable(), fieldOfAction: z.string().nullable() })),
+  })
+  .meta({ id: "ReferralPartnerList" });

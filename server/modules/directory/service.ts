@@ -445,3 +445,18 @@ export async function listSupportTeams(exec: Executor): Promise<UnitRef[]> {
     .orderBy(units.name);
   return rows as UnitRef[];
 }
+
+/**
+ * Open sub-projects of the whole network by name, for choosing a referral partner in any state
+ * network. Names of units are public (the public directory shows them too); no scope applies.
+ */
+export async function searchOpenSubProjects(exec: Executor, q: string, limit: number) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return queryRows<{ id: string; name: string; state_code: string | null; field_of_action: string | null }>(
+    exec,
+    sql`select id, name, state_code, field_of_action from ${units}
+         where type = 'sub_project' and (closed_on is null or closed_on > current_date)
+           and (name ilike ${pattern} or coalesce(short_name, '') ilike ${pattern})
+         order by name, id limit ${limit}`,
+  );
+}

@@ -490,4 +490,16 @@ describe("referrals", () => {
       expect(await referralRecordKeeper.timelineEntries(db, owner)).toEqual([]);
     });
   });
+  describe("partners", () => {
+    it("lists open sub-projects of every state network by name to any counselor, with no personal data", async () => {
+      const res = await (await as("counselorBerlin")).get("/api/referrals/partners?q=Qualifizierung");
+      expect(res.statusCode).toBe(200);
+      const items = res.json().items as { id: string; stateCode: string }[];
+      expect(items.map((p) => p.id)).toContain(qualificationBavaria);
+      expect(new Set(items.map((p) => p.stateCode)).size).toBeGreaterThan(1);
+      expect(Object.keys(items[0]!).sort()).toEqual(["fieldOfAction", "id", "name", "stateCode"]);
+      expect((await (await as("monitoring")).get("/api/referrals/partners?q=a")).statusCode).toBe(403);
+      expect((await (await as("counselorBerlin")).get("/api/referrals/partners?limit=500")).statusCode).toBe(400);
+    });
+  });
 });

@@ -3,11 +3,13 @@ import {
   createReferralRequest,
   referralBoxQuery,
   referralListResponse,
+  referralPartnerListResponse,
+  referralPartnerQuery,
   referralSchema,
   referralsOfClientQuery,
 } from "../../../common/contracts/referrals.js";
 import { idParams } from "../../../common/contracts/shared.js";
-import { requestOrigin } from "../../platform/actor.js";
+import { requestOrigin, requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
 import * as referrals from "./service.js";
@@ -50,6 +52,20 @@ export function registerReferralRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async (request) => ({ items: await referrals.listReferralsOfClient(ctx, requestOrigin(request), request.query.clientId) }),
+  );
+
+  app.get(
+    "/api/referrals/partners",
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: "Open sub-projects of every state network to refer to, by name",
+        querystring: referralPartnerQuery,
+        response: { 200: referralPartnerListResponse },
+      },
+    },
+    async (request) => ({ items: await referrals.searchPartners(ctx, requireActor(request), request.query) }),
   );
 
   app.get(

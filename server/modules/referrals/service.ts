@@ -7,14 +7,14 @@ import {
   type ShareableClientField,
 } from "../../../common/domain/referrals.js";
 import type { Executor } from "../../db/index.js";
-import type { RequestOrigin } from "../../platform/actor.js";
+import type { Actor, RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, fieldError } from "../../platform/errors.js";
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { caseworkPaths, doesCasework } from "../clients/policy.js";
 import { hasActiveSharingConsent, readSharedFields, withClientAccess } from "../clients/service.js";
-import { berlinToday, getUnitRef } from "../directory/service.js";
+import { berlinToday, getUnitRef, searchOpenSubProjects } from "../directory/service.js";
 import { unitNames } from "./names.js";
 import { scheduleOverdueNotice } from "./overdue-notice.js";
 import {
@@ -286,3 +286,10 @@ export async function listReferralsOfClient(ctx: AppContext, origin: RequestOrig
 }
 
 export { erasePersonalData, exportRecords, moveRecords, referralRecordKeeper, timelineEntries } from "./client-records.js";
+
+/** Partners to refer to: open sub-projects of the whole network by name (no personal data). */
+export async function searchPartners(ctx: AppContext, actor: Actor, query: { q: string; limit: number }) {
+  ensure(doesCasework(actor));
+  const rows = await searchOpenSubProjects(ctx.database.db, query.q, query.limit);
+  return rows.map((r) => ({ id: r.id, name: r.name, stateCode: r.state_code, fieldOfAction: r.field_of_action }));
+}

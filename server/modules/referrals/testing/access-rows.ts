@@ -34,6 +34,7 @@ const freshReferral = async (ctx: MatrixContext) => {
 };
 
 export const referralAccessRows: Record<string, Row> = {
+  "GET /api/referrals/partners": { allow: caseworkers, request: () => ({ url: "/api/referrals/partners?q=Qualifizierung" }) },
   "POST /api/referrals": {
     allow: berlinCaseworkers,
     request: async (ctx) => ({ url: "/api/referrals", body: referralBody(await consentingClient(ctx)) }),
