@@ -28,11 +28,11 @@ async function search(q: string) {
   const { rows } = await pool.query({
     name: "search",
     text: `select c.id, c.number, c.first_name, c.last_name, c.birth_year, c.nationalities, c.unit_id,
-                  greatest(similarity(c.search_name, $2), word_similarity($2, c.search_name))::float8 as score
+                  word_similarity($2, c.search_name)::float8 as score
              from clients c
-            where c.unit_id = $1 and (c.search_name like $3 or c.search_name % $2 or $2 <% c.search_name)
+            where c.unit_id = any($1::uuid[]) and $2 <% c.search_name
             order by score desc, c.last_name, c.first_name, c.id limit 20`,
-    values: [unitId, name, `%${name}%`],
+    values: [[unitId], name],
   });
   await pool.query(audit("client.search", null, { shown: rows.map((r) => r.id) }));
   return { items: rows };

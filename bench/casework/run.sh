@@ -5,6 +5,8 @@
 #   BENCH_SKIP_BUILD=1      reuse dist/
 #   BENCH_CLIENTS=200000    clients to generate (3 consultations each)
 #   BENCH_READ_SECONDS, BENCH_WARMUP_SECONDS   durations (20, 3)
+#   BENCH_SCENARIOS=search,timeline,record      which measurements to run
+#   BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags for the app (profiling)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/pg.sh
@@ -41,7 +43,7 @@ echo "   generated in $(fact seconds) s"
 
 echo "== app and baseline"
 APP_PORT=$(free_port)
-NODE_ENV=production PORT=$APP_PORT LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node dist/server/main.js >"$LOGS/app.log" 2>&1 &
+NODE_ENV=production PORT=$APP_PORT LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node ${BENCH_APP_NODE_ARGS:-} dist/server/main.js >"$LOGS/app.log" 2>&1 &
 APP_PID=$!
 wait_for "http://127.0.0.1:$APP_PORT/api/health" "$APP_PID" "the app"
 BASE_PORT=$(free_port)
