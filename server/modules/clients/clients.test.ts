@@ -165,6 +165,28 @@ describe("clients", () => {
       );
       expect(await check({ firstName: "Fatima", lastName: "Yilmaz", birthYear: 1979 })).not.toContain(mohammed.id);
     });
+
+    // Regression: with the trigram operator on the (unit, trigram) GIN index this request never
+    // returned on PGlite (100 % CPU, every later request stuck) once two users had recorded the name.
+    it("answers the duplicate check for a name two users recorded", async () => {
+      const body = {
+        firstName: "José",
+        lastName: "Brücknerdup",
+        birthYear: 1988,
+        nationalities: ["SY"],
+        postcode: "10115",
+        refugeeBackground: true,
+      };
+      expect((await create(body)).statusCode).toBe(201);
+      expect((await create({ ...body, unitId: berlinSub }, "leadBerlin")).statusCode).toBe(201);
+      const res = await (await as("counselorBerlin")).post("/api/clients/duplicate-check", {
+        firstName: "Jose",
+        lastName: "Brucknerdup",
+        birthYear: 1988,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toHaveLength(2);
+    });
   });
 
   it("has invented demo clients in the demo sub-projects, each visible only there", async () => {

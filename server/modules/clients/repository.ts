@@ -115,7 +115,11 @@ export async function searchClients(exec: Executor, input: { unitIds: string[]; 
   );
 }
 
-/** Possible duplicates: similar name, and birth year and nationality not contradicting. */
+/**
+ * Possible duplicates: similar name, and birth year and nationality not contradicting. The unit
+ * and birth-year conditions leave a few hundred rows at most, so similarity is computed on them
+ * directly — the trigram operator `%` on the composite (unit, trigram) GIN index hangs PGlite.
+ */
 export async function findDuplicateCandidates(
   exec: Executor,
   input: { unitIds: string[]; name: string; birthYear: number | null; nationalities: string[]; threshold: number; limit: number },
@@ -129,7 +133,7 @@ export async function findDuplicateCandidates(
     sql`select ${hitColumns}, similarity(c.search_name, ${input.name})::float8 as score
           from ${clients} c
          where ${inUnits(input.unitIds)} and ${sameYear} and ${nationality}
-           and c.search_name % ${input.name} and similarity(c.search_name, ${input.name}) >= ${input.threshold}
+           and similarity(c.search_name, ${input.name}) >= ${input.threshold}
          order by score desc, c.id
          limit ${input.limit}`,
   );
