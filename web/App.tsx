@@ -17,6 +17,34 @@ const ClientDetailPage = lazy(() => import("./routes/staff/clients/ClientDetailP
 const ClientEditPage = lazy(() => import("./routes/staff/clients/ClientEditPage.js").then((m) => ({ default: m.ClientEditPage })));
 const ClientsArea = lazy(() => import("./routes/staff/clients/ClientsArea.js").then((m) => ({ default: m.ClientsArea })));
 const ClientSearchPage = lazy(() => import("./routes/staff/clients/ClientSearchPage.js").then((m) => ({ default: m.ClientSearchPage })));
+const ChecklistPrintPage = lazy(() =>
+  import("./routes/staff/procedures/ChecklistPrintPage.js").then((m) => ({ default: m.ChecklistPrintPage })),
+);
+const ConsultationCreatePage = lazy(() =>
+  import("./routes/staff/consultations/ConsultationFormPage.js").then((m) => ({ default: m.ConsultationCreatePage })),
+);
+const ConsultationDetailPage = lazy(() =>
+  import("./routes/staff/consultations/ConsultationDetailPage.js").then((m) => ({ default: m.ConsultationDetailPage })),
+);
+const ConsultationEditPage = lazy(() =>
+  import("./routes/staff/consultations/ConsultationFormPage.js").then((m) => ({ default: m.ConsultationEditPage })),
+);
+const GroupEventsPage = lazy(() => import("./routes/staff/group-events/GroupEventsPage.js").then((m) => ({ default: m.GroupEventsPage })));
+const ProcedureCreatePage = lazy(() =>
+  import("./routes/staff/procedures/ProcedureCreatePage.js").then((m) => ({ default: m.ProcedureCreatePage })),
+);
+const ProcedureDetailPage = lazy(() =>
+  import("./routes/staff/procedures/ProcedureDetailPage.js").then((m) => ({ default: m.ProcedureDetailPage })),
+);
+const SupportQueuePage = lazy(() =>
+  import("./routes/staff/consultations/SupportQueuePage.js").then((m) => ({ default: m.SupportQueuePage })),
+);
+const CaseloadPage = lazy(() => import("./routes/staff/caseload/CaseloadPage.js").then((m) => ({ default: m.CaseloadPage })));
+const MyTasksPage = lazy(() => import("./routes/staff/tasks/MyTasksPage.js").then((m) => ({ default: m.MyTasksPage })));
+const ReferralDetailPage = lazy(() =>
+  import("./routes/staff/referrals/ReferralDetailPage.js").then((m) => ({ default: m.ReferralDetailPage })),
+);
+const ReferralsPage = lazy(() => import("./routes/staff/referrals/ReferralsPage.js").then((m) => ({ default: m.ReferralsPage })));
 const ForgotPasswordPage = lazy(() => import("./routes/staff/ForgotPasswordPage.js").then((m) => ({ default: m.ForgotPasswordPage })));
 const UnitCreatePage = lazy(() => import("./routes/staff/directory/UnitEditPage.js").then((m) => ({ default: m.UnitCreatePage })));
 const UnitEditPage = lazy(() => import("./routes/staff/directory/UnitEditPage.js").then((m) => ({ default: m.UnitEditPage })));
@@ -55,7 +83,25 @@ export function App() {
                 <Route path="new" element={<ClientCreatePage />} />
                 <Route path=":id" element={<ClientDetailPage />} />
                 <Route path=":id/edit" element={<ClientEditPage />} />
+                <Route path=":id/consultations/new" element={<ConsultationCreatePage />} />
+                <Route path=":id/procedures/new" element={<ProcedureCreatePage />} />
               </Route>
+              <Route path="consultations" element={<ClientsArea />}>
+                <Route path=":id" element={<ConsultationDetailPage />} />
+                <Route path=":id/edit" element={<ConsultationEditPage />} />
+              </Route>
+              <Route path="procedures" element={<ClientsArea />}>
+                <Route path=":id" element={<ProcedureDetailPage />} />
+                <Route path=":id/checklist" element={<ChecklistPrintPage />} />
+              </Route>
+              <Route path="group-events" element={<ClientsArea />}>
+                <Route index element={<GroupEventsPage />} />
+              </Route>
+              <Route path="support-requests" element={<SupportQueuePage />} />
+              <Route path="referrals" element={<ReferralsPage />} />
+              <Route path="referrals/:id" element={<ReferralDetailPage />} />
+              <Route path="tasks" element={<MyTasksPage />} />
+              <Route path="caseload" element={<CaseloadPage />} />
               <Route path="directory" element={<UnitListPage />} />
               <Route path="directory/:id" element={<UnitDetailPage />} />
               <Route path="directory/:id/edit" element={<UnitEditPage />} />

@@ -89,6 +89,7 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
 export const get = <T>(path: string, query?: Query) => api<T>("GET", withQuery(path, query));
 export const post = <T>(path: string, body?: unknown) => api<T>("POST", path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => api<T>("PATCH", path, body);
+export const put = <T>(path: string, body: unknown) => api<T>("PUT", path, body);
 export const del = <T = void>(path: string) => api<T>("DELETE", path);
 
 function isProblem(data: unknown): data is Problem {

@@ -1,7 +1,7 @@
 /** A combobox that searches the directory for a unit (server-side search, first 50 hits). */
 import { useState } from "react";
 import { useUnits } from "../api/hooks.js";
-import type { Unit } from "../api/types.js";
+import type { Unit, UnitType } from "../api/types.js";
 import { ComboInput } from "./fields.js";
 
 export function UnitPicker({
@@ -13,6 +13,8 @@ export function UnitPicker({
   filter,
   isRequired,
   errorMessage,
+  type,
+  autoFocus,
 }: {
   label: string;
   description?: string;
@@ -22,12 +24,15 @@ export function UnitPicker({
   filter?: (unit: Unit) => boolean;
   isRequired?: boolean;
   errorMessage?: string;
+  /** Only units of this type (searched on the server, so the first hits are all of it). */
+  type?: UnitType;
+  autoFocus?: boolean;
 }) {
   const [input, setInput] = useState(initialName ?? "");
   const [selectedName, setSelectedName] = useState(initialName ?? "");
   // Search only when the text differs from the chosen unit's name.
   const search = input.trim() && input !== selectedName ? input.trim() : undefined;
-  const units = useUnits({ q: search });
+  const units = useUnits({ q: search, type });
   const options = (units.data?.items ?? [])
     .filter((u) => !u.closedOn && (!filter || filter(u)))
     .slice(0, 50)
@@ -55,6 +60,7 @@ export function UnitPicker({
       }}
       isRequired={isRequired}
       errorMessage={errorMessage}
+      autoFocus={autoFocus}
       menuTrigger="focus"
     />
   );

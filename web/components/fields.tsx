@@ -12,6 +12,8 @@ import {
   CheckboxButton,
   CheckboxField,
   type CheckboxFieldProps,
+  CheckboxGroup,
+  type CheckboxGroupProps,
   type CheckboxProps,
   ComboBox,
   type ComboBoxProps,
@@ -244,5 +246,29 @@ export function TimeInputField<T extends TimeValue>({ label, description, errorM
       {description && <Text slot="description">{description}</Text>}
       <FieldError>{errorMessage ?? undefined}</FieldError>
     </TimeField>
+  );
+}
+
+/** Several independent choices under one label (e.g. topics), with a description and an error. */
+export function CheckboxGroupInput({
+  label,
+  description,
+  errorMessage,
+  options,
+  ...props
+}: Common & Omit<CheckboxGroupProps, "children"> & { options: Option[] }) {
+  return (
+    <CheckboxGroup {...props} isInvalid={errorMessage ? true : props.isInvalid} className="field checkbox-group">
+      <Label>{label}</Label>
+      <div className="checkbox-options">
+        {options.map((o) => (
+          <CheckboxInput key={o.id} value={o.id}>
+            {o.label}
+          </CheckboxInput>
+        ))}
+      </div>
+      {description && <Text slot="description">{description}</Text>}
+      <FieldError>{errorMessage ?? undefined}</FieldError>
+    </CheckboxGroup>
   );
 }

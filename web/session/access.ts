@@ -1,7 +1,18 @@
 /** What the signed-in user may reach in the staff app, derived from the role grants. */
 import type { Role, SessionUser } from "../api/types.js";
 
-export type NavItem = "home" | "clients" | "directory" | "users" | "audit" | "account";
+export type NavItem =
+  | "home"
+  | "clients"
+  | "tasks"
+  | "referrals"
+  | "caseload"
+  | "groupEvents"
+  | "supportRequests"
+  | "directory"
+  | "users"
+  | "audit"
+  | "account";
 
 const userAdminRoles: readonly Role[] = ["administrator", "state_coordination", "sub_project_lead"];
 
@@ -22,9 +33,17 @@ export const caseworkUnits = (user: SessionUser) => [
   ...new Map(user.grants.filter((g) => caseworkRoles.includes(g.role)).map((g) => [g.unitId, g])).values(),
 ];
 
+/** Group information events are recorded in sub-projects: casework there. */
+const recordsGroupEvents = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "sub_project");
+
+/** The support team's queue: casework on a unit of type support_team (the server's answersSupportFor). */
+const answersSupport = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "support_team");
+
 export function navItemsFor(user: SessionUser): NavItem[] {
   const nav: NavItem[] = ["home"];
-  if (doesCasework(user)) nav.push("clients");
+  if (doesCasework(user)) nav.push("clients", "tasks", "referrals", "caseload");
+  if (recordsGroupEvents(user)) nav.push("groupEvents");
+  if (answersSupport(user)) nav.push("supportRequests");
   nav.push("directory");
   if (canAdministerUsers(user)) nav.push("users");
   if (canSearchAudit(user)) nav.push("audit");
@@ -39,4 +58,24 @@ export const navPaths: Record<NavItem, string> = {
   users: "/staff/users",
   audit: "/staff/audit",
   account: "/staff/account",
+  groupEvents: "/staff/group-events",
+  supportRequests: "/staff/support-requests",
+  tasks: "/staff/tasks",
+  referrals: "/staff/referrals",
+  caseload: "/staff/caseload",
 };
+
+/** Items whose texts live with their area's i18n keys rather than under staff.nav / staff.home.describe. */
+const navTextKeys: Partial<Record<NavItem, { label: string; describe: string }>> = {
+  groupEvents: { label: "groupEvents.nav", describe: "groupEvents.describe" },
+  supportRequests: { label: "consultations.queue.nav", describe: "consultations.queue.describe" },
+  tasks: { label: "tasks.nav", describe: "tasks.describe" },
+  referrals: { label: "referrals.nav", describe: "referrals.describe" },
+  caseload: { label: "caseload.nav", describe: "caseload.describe" },
+};
+
+/** The i18n key of a navigation item's label. */
+export const navLabelKey = (item: NavItem) => navTextKeys[item]?.label ?? `staff.nav.${item}`;
+
+/** The i18n key of a navigation item's description on the home page. */
+export const navDescriptionKey = (item: NavItem) => navTextKeys[item]?.describe ?? `staff.home.describe.${item}`;

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useSession } from "../../api/hooks.js";
 import { Notice } from "../../components/feedback.js";
 import { usePageTitle } from "../../components/page.js";
-import { navItemsFor, navPaths } from "../../session/access.js";
+import { navDescriptionKey, navItemsFor, navLabelKey, navPaths } from "../../session/access.js";
 import { useWorkingUnit } from "../../session/working-unit.js";
 
 export function HomePage() {
@@ -34,9 +34,9 @@ export function HomePage() {
         {items.map((item) => (
           <li key={item} className="card card-link">
             <h3>
-              <Link to={navPaths[item]}>{t(`staff.nav.${item}`)}</Link>
+              <Link to={navPaths[item]}>{t(navLabelKey(item))}</Link>
             </h3>
-            <p>{t(`staff.home.describe.${item}`)}</p>
+            <p>{t(navDescriptionKey(item))}</p>
           </li>
         ))}
       </ul>

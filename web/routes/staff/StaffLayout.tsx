@@ -11,7 +11,7 @@ import { MenuIcon } from "../../components/icons.js";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.js";
 import { PendingButton } from "../../components/PendingButton.js";
 import { SkipLink, useFocusOnNavigate } from "../../components/page.js";
-import { navItemsFor, navPaths } from "../../session/access.js";
+import { navItemsFor, navLabelKey, navPaths } from "../../session/access.js";
 import { useWorkingUnit, WorkingUnitProvider } from "../../session/working-unit.js";
 import { MfaSetupPage } from "./account/MfaSetup.js";
 
@@ -72,7 +72,7 @@ function StaffShell({ user, mfaPending }: { user: SessionUser; mfaPending: boole
                 {navItemsFor(user).map((item) => (
                   <li key={item}>
                     <NavLink to={navPaths[item]} end={item === "home"} className="nav-link">
-                      {t(`staff.nav.${item}`)}
+                      {t(navLabelKey(item))}
                     </NavLink>
                   </li>
                 ))}

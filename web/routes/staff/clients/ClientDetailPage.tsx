@@ -1,22 +1,37 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
+import { ApiError } from "../../../api/client.js";
 import { useClient } from "../../../api/hooks.js";
 import type { Client, Consent } from "../../../api/types.js";
 import { LoadFailed, Loading, Notice } from "../../../components/feedback.js";
 import { formatDate, formatDateTime } from "../../../components/format.js";
 import { countryName, languageName, namesOf } from "../../../components/names.js";
 import { usePageTitle } from "../../../components/page.js";
+import { BreakGlassPrompt, ClientCaseActions } from "./ClientCaseActions.js";
+import { ClientTimeline } from "./ClientTimeline.js";
 import { GiveConsentDialog, WithdrawConsentDialog } from "./ConsentDialogs.js";
 
-/** /staff/clients/:id — every load is an audited read on the server. */
+/** What a page that recorded something for the client hands over on its way back here. */
+type Recorded = { type: "consultation"; id: string; kind: string; date: string };
+
+/**
+ * /staff/clients/:id — the case page: who (header), what to do next (actions), what happened
+ * (one timeline), then the recorded facts and consents. Every load is an audited read on the
+ * server; outside the caller's sub-project a 403 offers justified access (break-the-glass).
+ */
 export function ClientDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const client = useClient(id);
-  usePageTitle(client.data ? `${client.data.firstName} ${client.data.lastName}` : t("clients.title"));
+  const data = client.data;
+  usePageTitle(data ? (data.erasedAt ? t("timeline.erased.title") : `${data.firstName} ${data.lastName}`) : t("clients.title"));
 
   if (client.isPending) return <Loading />;
+  if (client.error instanceof ApiError && client.error.status === 403) {
+    return <BreakGlassPrompt clientId={id} onGranted={() => void client.refetch()} />;
+  }
   if (client.error) {
     return <LoadFailed title={t("clients.client")} error={client.error} backTo="/staff/clients" backLabel={t("clients.backToSearch")} />;
   }
@@ -27,11 +42,19 @@ function ClientView({ client }: { client: Client }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const location = useLocation();
-  const arrived = (location.state ?? {}) as { created?: boolean; saved?: boolean };
+  const queryClient = useQueryClient();
+  const arrived = (location.state ?? {}) as { created?: boolean; saved?: boolean; recorded?: Recorded };
   const { abilities } = client;
+  const erased = Boolean(client.erasedAt);
   const yesNo = (v: boolean | null) =>
     v === null ? t("clients.answers.notStated") : v ? t("clients.answers.yes") : t("clients.answers.no");
   const place = [client.postcode, client.district].filter(Boolean).join(" – ");
+  // Referrals, tasks, erasure and merges change the record and its timeline.
+  const refresh = () =>
+    void Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["clients", "detail", client.id] }),
+      queryClient.invalidateQueries({ queryKey: ["timeline", client.id] }),
+    ]);
 
   return (
     <>
@@ -48,23 +71,54 @@ function ClientView({ client }: { client: Client }) {
           <p>{t("clients.edit.done")}</p>
         </Notice>
       )}
-      <div className="page-heading">
-        <h1>
-          {client.firstName} {client.lastName}
-        </h1>
-        <p className="muted">
-          {t("clients.numberLine", { number: client.number })} · {client.unit.name}
-        </p>
-      </div>
-      {abilities.update && (
-        <div className="toolbar">
-          <Link className="button button-primary" to={`/staff/clients/${client.id}/edit`}>
+      {arrived.recorded && (
+        <Notice tone="success">
+          <p>
+            {t("timeline.recorded", {
+              kind: t(`consultations.codes.kinds.${arrived.recorded.kind}`),
+              date: formatDate(arrived.recorded.date, lang),
+            })}{" "}
+            <Link to={`/staff/consultations/${arrived.recorded.id}`}>{t("timeline.showRecorded")}</Link>
+          </p>
+        </Notice>
+      )}
+      <header className="page-heading case-heading">
+        {erased ? (
+          <>
+            <h1>{t("timeline.erased.title")}</h1>
+            <p className="muted">
+              {t("clients.numberLine", { number: client.number })} · {client.unit.name}
+            </p>
+          </>
+        ) : (
+          <>
+            <h1>
+              {client.firstName} {client.lastName}
+            </h1>
+            <p className="muted">
+              {t("clients.numberLine", { number: client.number })} · {client.unit.name}
+            </p>
+          </>
+        )}
+      </header>
+      {abilities.update && !erased && (
+        <div className="toolbar case-primary-actions">
+          <Link className="button button-primary" to={`/staff/clients/${client.id}/consultations/new`}>
+            {t("timeline.actions.recordConsultation")}
+          </Link>
+          <Link className="button button-secondary" to={`/staff/clients/${client.id}/procedures/new`}>
+            {t("timeline.actions.openProcedure")}
+          </Link>
+          <Link className="button button-quiet" to={`/staff/clients/${client.id}/edit`}>
             {t("clients.actions.edit")}
           </Link>
         </div>
       )}
+      <ClientCaseActions client={client} onChanged={refresh} />
 
-      <div className="detail-grid">
+      <ClientTimeline clientId={client.id} highlight={arrived.recorded?.id} />
+
+      <div className="detail-grid section">
         <section className="panel" aria-labelledby="client-person">
           <h2 id="client-person">{t("clients.sections.person")}</h2>
           <dl className="facts">

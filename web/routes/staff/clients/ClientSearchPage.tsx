@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   Button,
   Cell,
@@ -18,6 +18,7 @@ import { Link } from "react-router";
 import { clientNumberPattern } from "../../../../common/domain/clients.js";
 import { ApiError } from "../../../api/client.js";
 import { useClientSearch } from "../../../api/hooks.js";
+import { useDebounced } from "../../../components/debounce.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
 import { CloseIcon } from "../../../components/icons.js";
 import { countryName, namesOf } from "../../../components/names.js";
@@ -25,15 +26,6 @@ import { usePageTitle } from "../../../components/page.js";
 
 /** What the server accepts: two letters of a name, or a whole client number (K and seven digits). */
 const isSearchable = (q: string) => clientNumberPattern.test(q.toUpperCase()) || /\p{L}{2}/u.test(q);
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /**
  * /staff/clients — search first, no list of everyone. The search text holds names, so it

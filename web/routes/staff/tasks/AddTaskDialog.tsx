@@ -1,0 +1,115 @@
+/** "Wiedervorlage": a follow-up on the client, due in a week unless changed, for me unless changed. */
+import { type CalendarDate, parseDate } from "@internationalized/date";
+import { useState } from "react";
+import { Button } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { type Task, useCaseload, useCreateTask } from "../../../api/casework.js";
+import { useSession } from "../../../api/hooks.js";
+import type { Client } from "../../../api/types.js";
+import { DialogActions, ModalDialog } from "../../../components/dialog.js";
+import { ErrorAlert } from "../../../components/feedback.js";
+import { DateInputField, SelectInput, TextInput } from "../../../components/fields.js";
+import { todayInBerlin } from "../../../components/format.js";
+import { QuickForm } from "../../../components/QuickForm.js";
+import { isLead } from "../casework/parts.js";
+import { fieldErrorOf } from "../clients/ClientForm.js";
+
+const DEFAULT_DAYS = 7;
+/** One press instead of typing a date: the usual follow-up intervals. */
+const QUICK_DAYS = [0, 1, 7, 14, 28] as const;
+
+export function AddTaskDialog({ client, onAdded }: { client: Client; onAdded: (task: Task) => void }) {
+  const { t } = useTranslation();
+  return (
+    <ModalDialog title={t("tasks.add.title")} trigger={<Button className="button button-secondary">{t("tasks.add.open")}</Button>}>
+      {(close) => (
+        <AddTaskForm
+          client={client}
+          onCancel={close}
+          onAdded={(task) => {
+            close();
+            onAdded(task);
+          }}
+        />
+      )}
+    </ModalDialog>
+  );
+}
+
+function AddTaskForm({ client, onCancel, onAdded }: { client: Client; onCancel: () => void; onAdded: (task: Task) => void }) {
+  const { t } = useTranslation();
+  const user = useSession().data!.user;
+  const create = useCreateTask(client.id);
+  const today = parseDate(todayInBerlin());
+  const [title, setTitle] = useState("");
+  const [dueOn, setDueOn] = useState<CalendarDate | null>(today.add({ days: DEFAULT_DAYS }));
+  const [assigneeId, setAssigneeId] = useState(user.id);
+  // Checked on sending only: a message that comes and goes on blur shifts the buttons away.
+  const [tried, setTried] = useState(false);
+  const fieldError = fieldErrorOf(create.error);
+  // A lead may give the task to a counselor of the client's sub-project (the caseload lists them).
+  const lead = isLead(user.grants);
+  const caseload = useCaseload(lead);
+  const colleagues = (caseload.data?.items ?? [])
+    .filter((e) => e.unit.id === client.unit.id && e.counselor && e.counselor.id !== user.id)
+    .map((e) => ({ id: e.counselor!.id, label: e.counselor!.name }));
+  const assignees = [{ id: user.id, label: t("tasks.add.me", { name: user.displayName }) }, ...colleagues];
+
+  return (
+    <QuickForm
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (!dueOn || !title.trim()) return;
+        create.mutate({ title: title.trim(), dueOn: dueOn.toString(), assigneeId }, { onSuccess: onAdded });
+      }}
+    >
+      <p className="muted">{t("tasks.add.intro", { name: `${client.firstName} ${client.lastName}` })}</p>
+      <ErrorAlert error={create.error} />
+      <TextInput
+        label={t("tasks.fields.title")}
+        value={title}
+        onChange={setTitle}
+        maxLength={200}
+        errorMessage={tried && !title.trim() ? t("validation.required") : fieldError("title")}
+        autoFocus
+      />
+      <DateInputField
+        label={t("tasks.fields.dueOn")}
+        description={t("tasks.add.dueHint")}
+        value={dueOn}
+        onChange={setDueOn}
+        minValue={today}
+        isRequired
+        errorMessage={fieldError("dueOn")}
+      />
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form fieldset */}
+      <div role="group" aria-label={t("tasks.add.quickDue")} className="quick-choice-list">
+        {QUICK_DAYS.map((days) => {
+          const date = today.add({ days });
+          return (
+            <Button
+              key={days}
+              className="button button-secondary button-small"
+              aria-pressed={dueOn?.compare(date) === 0}
+              onPress={() => setDueOn(date)}
+            >
+              {t("tasks.add.inDays", { days })}
+            </Button>
+          );
+        })}
+      </div>
+      {assignees.length > 1 && (
+        <SelectInput
+          label={t("tasks.fields.assignee")}
+          options={assignees}
+          selectedKey={assigneeId}
+          onSelectionChange={(k) => k && setAssigneeId(String(k))}
+          errorMessage={fieldError("assigneeId")}
+        />
+      )}
+      <DialogActions submitLabel={t("tasks.add.submit")} isPending={create.isPending} onCancel={onCancel} />
+    </QuickForm>
+  );
+}
