@@ -11,12 +11,14 @@ afterAll(async () => {
 });
 
 const allNav = ["Übersicht", "Verzeichnis", "Benutzer", "Audit", "Mein Konto"];
+/** Casework roles get the client file, their follow-ups, referrals, caseload and group events. */
+const casework = ["Übersicht", "Ratsuchende", "Meine Wiedervorlagen", "Verweise", "Fallbestand", "Gruppenveranstaltungen"];
 const personas: { email: string; nav: string[] }[] = [
   { email: "admin@lotse.demo", nav: allNav },
   { email: "koordination.berlin@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Benutzer", "Mein Konto"] },
-  { email: "leitung.berlin@lotse.demo", nav: ["Übersicht", "Ratsuchende", "Verzeichnis", "Benutzer", "Mein Konto"] },
-  { email: "berater.berlin@lotse.demo", nav: ["Übersicht", "Ratsuchende", "Verzeichnis", "Mein Konto"] },
-  { email: "berater.bayern@lotse.demo", nav: ["Übersicht", "Ratsuchende", "Verzeichnis", "Mein Konto"] },
+  { email: "leitung.berlin@lotse.demo", nav: [...casework, "Verzeichnis", "Benutzer", "Mein Konto"] },
+  { email: "berater.berlin@lotse.demo", nav: [...casework, "Verzeichnis", "Mein Konto"] },
+  { email: "berater.bayern@lotse.demo", nav: [...casework, "Verzeichnis", "Mein Konto"] },
   { email: "monitoring@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Mein Konto"] },
   { email: "bund@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Mein Konto"] },
 ];
