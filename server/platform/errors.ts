@@ -88,6 +88,11 @@ export function fieldError(field: string, code: string, message: string): FieldE
   return { field, pointer: `#/${field.split(".").join("/")}`, code, message };
 }
 
+/** A 400 naming one field: the common form refusal of every module. */
+export function invalidField(field: string, code: string, message: string): AppError {
+  return new AppError("validation_failed", { errors: [fieldError(field, code, message)] });
+}
+
 export function problemType(code: ErrorCode): string {
   return `/problems/${code.replaceAll("_", "-")}`;
 }

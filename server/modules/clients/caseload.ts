@@ -8,7 +8,7 @@ import type {
 } from "../../../common/contracts/casework.js";
 import type { RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError } from "../../platform/errors.js";
+import { AppError, invalidField } from "../../platform/errors.js";
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { berlinToday, getUnitRef, getUnitRefs } from "../directory/service.js";
@@ -17,7 +17,7 @@ import { withClientAccess } from "./access.js";
 import * as loads from "./caseload-repository.js";
 import { CASEWORK_ROLES, canSeeCaseloadOf, leadsUnit } from "./policy.js";
 import * as clientsRepo from "./repository.js";
-import { caseworkerAt, invalid, staffNames } from "./tasks.js";
+import { caseworkerAt, staffNames } from "./tasks.js";
 import * as tasksRepo from "./tasks-repository.js";
 
 /** The caseload (Fallbestand): whose clients a counselor looks after, and moving them (Umverteilung). */
@@ -111,7 +111,7 @@ export async function reassignCaseload(
   ensure(actor.grants.some((g) => g.role === "sub_project_lead"));
   return ctx.database.db.transaction(async (tx) => {
     const unit = await getUnitRef(tx, input.unitId);
-    if (!unit) throw invalid("unitId", "not_found", "Dieses Teilprojekt gibt es nicht");
+    if (!unit) throw invalidField("unitId", "not_found", "Dieses Teilprojekt gibt es nicht");
     ensure(leadsUnit(actor, unit.path));
     await caseworkerAt(tx, unit.path, input.toCounselorId, "toCounselorId");
     const clientIds = await loads.moveUnitCaseload(tx, unit.id, input.fromCounselorId, input.toCounselorId, ctx.clock.now());

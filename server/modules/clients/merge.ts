@@ -1,7 +1,7 @@
 import type { MergeClientRequest, MergeClientResponse } from "../../../common/contracts/client-lifecycle.js";
 import type { RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError, fieldError } from "../../platform/errors.js";
+import { AppError, invalidField } from "../../platform/errors.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { checkClientAccess } from "./access.js";
 import * as lifecycle from "./lifecycle-repository.js";
@@ -37,9 +37,6 @@ function gapsFilledFrom(kept: ClientRow, duplicate: ClientRow): Partial<ClientIn
   return changes;
 }
 
-const invalid = (field: string, code: string, message: string) =>
-  new AppError("validation_failed", { errors: [fieldError(field, code, message)] });
-
 /**
  * Zusammenführen of two records of one person: the record in the path is kept, the duplicate's
  * consultations, procedures, referrals, consents and tasks move to it, and the duplicate stays
@@ -53,7 +50,7 @@ export async function mergeClients(
   input: MergeClientRequest,
 ): Promise<MergeClientResponse> {
   if (input.duplicateId === keptId)
-    throw invalid("duplicateId", "same_record", "Ein Datensatz kann nicht mit sich selbst zusammengeführt werden");
+    throw invalidField("duplicateId", "same_record", "Ein Datensatz kann nicht mit sich selbst zusammengeführt werden");
   const now = ctx.clock.now();
   const outcome = await ctx.database.db.transaction(async (tx) => {
     // Lock both rows in id order, so two merges of the same pair cannot deadlock.

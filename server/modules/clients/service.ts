@@ -9,13 +9,13 @@ import { CURRENT_CONSENT_TEXT_VERSION, clientNumberPattern, normalizeName } from
 import type { Executor } from "../../db/index.js";
 import type { Actor, RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError, fieldError } from "../../platform/errors.js";
+import { AppError, invalidField } from "../../platform/errors.js";
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
-import { berlinToday, getUnitRef, getUnitRefs, lookupPostcode, unitIdsInSubtrees } from "../directory/service.js";
+import { berlinToday, getUnitRef, lookupPostcode, unitIdsInSubtrees, unitNamesById } from "../directory/service.js";
 import { withClientAccess } from "./access.js";
 import { canCreateClientIn, caseworkPaths, clientAbilities, doesCasework, initialCounselorId } from "./policy.js";
-import { presentClient, presentClientHit, type UnitNames } from "./presenter.js";
+import { presentClient, presentClientHit } from "./presenter.js";
 import * as repo from "./repository.js";
 
 export { type ClientAccess, checkClientAccess, withClientAccess } from "./access.js";
@@ -24,19 +24,11 @@ const RECORD = "client";
 /** Below this trigram similarity two names are not worth a second look. */
 const DUPLICATE_THRESHOLD = 0.45;
 
-const invalid = (field: string, code: string, message: string) =>
-  new AppError("validation_failed", { errors: [fieldError(field, code, message)] });
-
-async function unitNames(exec: Executor, ids: (string | null)[]): Promise<UnitNames> {
-  const refs = await getUnitRefs(exec, [...new Set(ids.filter((id): id is string => Boolean(id)))]);
-  return new Map(refs.map((u) => [u.id, u.name]));
-}
-
 /** District and state of a postcode; an unknown postcode is a field error, not a silent gap. */
 async function placeOf(ctx: AppContext, exec: Executor, postcode: string | null | undefined) {
   if (!postcode) return { postcode: null, district: null, stateCode: null };
   const [place] = await lookupPostcode(ctx, postcode, exec);
-  if (!place) throw invalid("postcode", "unknown_postcode", "Diese Postleitzahl ist nicht bekannt");
+  if (!place) throw invalidField("postcode", "unknown_postcode", "Diese Postleitzahl ist nicht bekannt");
   return { postcode, district: place.district, stateCode: place.stateCode };
 }
 
@@ -45,13 +37,13 @@ async function owningUnit(exec: Executor, actor: Actor, unitId: string | undefin
   const candidates = unitId
     ? [unitId]
     : [...new Set(actor.grants.filter((g) => g.role === "counselor" || g.role === "sub_project_lead").map((g) => g.unitId))];
-  if (candidates.length !== 1) throw invalid("unitId", "required", "Bitte wählen Sie das Teilprojekt, das die Beratung führt");
+  if (candidates.length !== 1) throw invalidField("unitId", "required", "Bitte wählen Sie das Teilprojekt, das die Beratung führt");
   const unit = await getUnitRef(exec, candidates[0]!);
   if (!unit || !canCreateClientIn(actor, unit)) {
     if (!unitId && !doesCasework(actor)) throw new AppError("forbidden");
-    throw invalid("unitId", "not_allowed", "In diesem Teilprojekt können Sie keine Ratsuchenden erfassen");
+    throw invalidField("unitId", "not_allowed", "In diesem Teilprojekt können Sie keine Ratsuchenden erfassen");
   }
-  if (unit.closedOn) throw invalid("unitId", "closed", "Dieses Teilprojekt ist geschlossen");
+  if (unit.closedOn) throw invalidField("unitId", "closed", "Dieses Teilprojekt ist geschlossen");
   return unit;
 }
 
@@ -113,7 +105,7 @@ export async function getClient(ctx: AppContext, origin: RequestOrigin, id: stri
   return withClientAccess(ctx.database.db, origin, id, ctx.clock.now(), { purpose: "read", action: "client.read" }, async (tx, access) => {
     const { row } = (await repo.findClient(tx, id))!;
     const consents = await repo.listConsents(tx, id);
-    const names = await unitNames(tx, [row.unitId, ...consents.map((c) => c.partnerUnitId)]);
+    const names = await unitNamesById(tx, [row.unitId, ...consents.map((c) => c.partnerUnitId)]);
     await recordAuditEvent(tx, origin, {
       action: "client.read",
       outcome: "success",
@@ -141,7 +133,7 @@ export async function searchClients(ctx: AppContext, origin: RequestOrigin, quer
       number: clientNumberPattern.test(upper) ? Number(upper.slice(1)) : null,
       limit: query.limit,
     });
-    const names = await unitNames(
+    const names = await unitNamesById(
       tx,
       rows.map((r) => r.unit_id),
     );
@@ -166,7 +158,7 @@ export async function findDuplicates(ctx: AppContext, origin: RequestOrigin, inp
       threshold: DUPLICATE_THRESHOLD,
       limit: 10,
     });
-    const names = await unitNames(
+    const names = await unitNamesById(
       tx,
       rows.map((r) => r.unit_id),
     );
@@ -237,7 +229,7 @@ export async function giveConsent(ctx: AppContext, origin: RequestOrigin, id: st
   const actor = origin.actor!;
   await changeClient(ctx, origin, id, "client.consent_given", undefined, async (tx) => {
     if (input.partnerUnitId && !(await getUnitRef(tx, input.partnerUnitId))) {
-      throw invalid("partnerUnitId", "not_found", "Diese Einheit gibt es nicht");
+      throw invalidField("partnerUnitId", "not_found", "Diese Einheit gibt es nicht");
     }
     const consent = await repo.insertConsent(tx, {
       clientId: id,

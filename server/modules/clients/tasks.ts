@@ -3,11 +3,12 @@ import type { TimelineEntry } from "../../../common/contracts/timeline.js";
 import type { Executor } from "../../db/index.js";
 import type { RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError, fieldError } from "../../platform/errors.js";
+import { AppError, invalidField } from "../../platform/errors.js";
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { berlinToday } from "../directory/service.js";
-import { listStaffByIds, listStaffCovering, type StaffRef } from "../identity/user-repository.js";
+import { displayNames } from "../identity/names.js";
+import { listStaffCovering, type StaffRef } from "../identity/user-repository.js";
 import { type ClientAccess, withClientAccess } from "./access.js";
 import { presentMyTask, presentTask, type StaffNames } from "./casework-presenter.js";
 import { CASEWORK_ROLES, caseworkPaths, doesCasework } from "./policy.js";
@@ -19,22 +20,17 @@ const RECORD = "client_task";
 /** "My tasks" is a working list, not an archive: enough for any day's work. */
 const MY_TASKS_LIMIT = 200;
 
-export const invalid = (field: string, code: string, message: string) =>
-  new AppError("validation_failed", { errors: [fieldError(field, code, message)] });
-
-export async function staffNames(exec: Executor, ids: readonly string[]): Promise<StaffNames> {
-  return new Map((await listStaffByIds(exec, ids)).map((s) => [s.id, s.displayName]));
-}
+export const staffNames: (exec: Executor, ids: readonly string[]) => Promise<StaffNames> = displayNames;
 
 /** Someone who does casework in the client's sub-project (counselor or lead), else a field error. */
 export async function caseworkerAt(exec: Executor, unitPath: string, userId: string, field: string): Promise<StaffRef> {
   const [staff] = await listStaffCovering(exec, unitPath, CASEWORK_ROLES, [userId]);
-  if (!staff) throw invalid(field, "not_allowed", "Diese Person berät nicht in dem Teilprojekt, das die Beratung führt");
+  if (!staff) throw invalidField(field, "not_allowed", "Diese Person berät nicht in dem Teilprojekt, das die Beratung führt");
   return staff;
 }
 
 function notInThePast(ctx: AppContext, dueOn: string) {
-  if (dueOn < berlinToday(ctx)) throw invalid("dueOn", "in_past", "Das Datum liegt in der Vergangenheit");
+  if (dueOn < berlinToday(ctx)) throw invalidField("dueOn", "in_past", "Das Datum liegt in der Vergangenheit");
 }
 
 function assertNotErased(access: ClientAccess) {

@@ -6,7 +6,7 @@ import { type Executor, pgArrayLiteral, queryRows, type Tx } from "../../db/inde
 import { type sites, units } from "../../db/schema/index.js";
 import type { Actor, RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError, fieldError } from "../../platform/errors.js";
+import { AppError, fieldError, invalidField } from "../../platform/errors.js";
 import { authorize, ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { canCreateProvider, canListProviders, canSeeUnit, decide, decideMove, unitAbilities, visibleScope } from "./policy.js";
@@ -63,6 +63,12 @@ export async function unitIdsInSubtrees(exec: Executor, paths: string[]): Promis
 export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | null> {
   const [row] = await exec.select(refColumns).from(units).where(eq(units.id, id));
   return (row as UnitRef | undefined) ?? null;
+}
+
+/** Unit names by id for presenters, each distinct id looked up once; nulls are skipped. */
+export async function unitNamesById(exec: Executor, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const refs = await getUnitRefs(exec, [...new Set(ids.filter((id): id is string => Boolean(id)))]);
+  return new Map(refs.map((u) => [u.id, u.name]));
 }
 
 export async function getUnitRefs(exec: Executor, ids: string[]): Promise<UnitRef[]> {
@@ -175,14 +181,11 @@ async function loadForChange(tx: Tx, actor: Actor, id: string, action: Parameter
   return row;
 }
 
-const invalid = (field: string, code: string, message: string) =>
-  new AppError("validation_failed", { errors: [fieldError(field, code, message)] });
-
 /** A provider by id (must exist) or by name (found case-insensitively, or created). */
 async function resolveProvider(tx: Tx, origin: RequestOrigin, actor: Actor, input: { providerId?: string | null; providerName?: string }) {
   if (input.providerId) {
     const provider = await repo.findProvider(tx, input.providerId);
-    if (!provider) throw invalid("providerId", "unknown", "Träger nicht gefunden");
+    if (!provider) throw invalidField("providerId", "unknown", "Träger nicht gefunden");
     return provider.id;
   }
   if (input.providerName) {
@@ -228,7 +231,7 @@ async function siteValues(tx: Tx, input: SitePatch, current?: { city: string | n
     const matches = await findPostcode(tx, postcode);
     const city = input.city ?? current?.city;
     const match = matches.find((m) => m.place === city) ?? matches[0];
-    if (input.postcode && !match) throw invalid("site.postcode", "unknown", "Postleitzahl unbekannt");
+    if (input.postcode && !match) throw invalidField("site.postcode", "unknown", "Postleitzahl unbekannt");
     if (match && input.postcode && input.latitude == null && input.longitude == null) {
       values.latitude = match.latitude;
       values.longitude = match.longitude;
@@ -248,7 +251,7 @@ export async function createUnit(ctx: AppContext, origin: RequestOrigin, input: 
     }
     authorize(decide(actor, parent, "createChild"));
     if (!allowedChildTypes[parent.type].includes(input.type)) {
-      throw invalid("parentId", "parent_type_not_allowed", `Unter „${parent.type}“ ist „${input.type}“ nicht erlaubt`);
+      throw invalidField("parentId", "parent_type_not_allowed", `Unter „${parent.type}“ ist „${input.type}“ nicht erlaubt`);
     }
     if (parent.closedOn) throw new AppError("invalid_state", { detail: "The parent unit is closed." });
     const openedOn = input.openedOn ?? berlinToday(ctx);
@@ -283,10 +286,10 @@ export async function updateUnit(ctx: AppContext, origin: RequestOrigin, id: str
   const actor = origin.actor!;
   await ctx.database.db.transaction(async (tx) => {
     const row = await loadForChange(tx, actor, id, "update", input.version);
-    if (input.fieldOfAction && row.type !== "sub_project") throw invalid("fieldOfAction", "not_applicable", "nur für Teilprojekte");
-    if (input.site && row.type !== "site") throw invalid("site", "not_applicable", "nur für Standorte");
+    if (input.fieldOfAction && row.type !== "sub_project") throw invalidField("fieldOfAction", "not_applicable", "nur für Teilprojekte");
+    if (input.site && row.type !== "site") throw invalidField("site", "not_applicable", "nur für Standorte");
     if (input.openedOn && row.closedOn && input.openedOn > row.closedOn)
-      throw invalid("openedOn", "after_closed", "liegt nach dem Schließungsdatum");
+      throw invalidField("openedOn", "after_closed", "liegt nach dem Schließungsdatum");
     const providerId = await resolveProvider(tx, origin, actor, input);
     const changes: Partial<typeof units.$inferInsert> = {};
     if (input.name !== undefined) changes.name = input.name;
@@ -328,11 +331,11 @@ export async function moveUnit(
     authorize(decision.target);
     if (row.version !== input.version) throw new AppError("conflict", { extra: { currentVersion: row.version } });
     if (target.path === row.path || target.path.startsWith(`${row.path}/`)) {
-      throw invalid("parentId", "cycle", "Eine Einheit kann nicht unter sich selbst verschoben werden");
+      throw invalidField("parentId", "cycle", "Eine Einheit kann nicht unter sich selbst verschoben werden");
     }
-    if (target.id === row.parentId) throw invalid("parentId", "unchanged", "Die Einheit liegt bereits dort");
+    if (target.id === row.parentId) throw invalidField("parentId", "unchanged", "Die Einheit liegt bereits dort");
     if (!allowedChildTypes[target.type].includes(row.type)) {
-      throw invalid("parentId", "parent_type_not_allowed", `Unter „${target.type}“ ist „${row.type}“ nicht erlaubt`);
+      throw invalidField("parentId", "parent_type_not_allowed", `Unter „${target.type}“ ist „${row.type}“ nicht erlaubt`);
     }
     if (row.closedOn || target.closedOn)
       throw new AppError("invalid_state", { detail: "Closed units cannot be moved, and nothing moves into a closed unit." });
@@ -360,7 +363,7 @@ export async function closeUnit(
   await ctx.database.db.transaction(async (tx) => {
     const row = await loadForChange(tx, actor, id, "close", input.version);
     if (row.closedOn) throw new AppError("invalid_state", { detail: "The unit is already closed." });
-    if (input.closedOn < row.openedOn) throw invalid("closedOn", "before_opened", "liegt vor dem Eröffnungsdatum");
+    if (input.closedOn < row.openedOn) throw invalidField("closedOn", "before_opened", "liegt vor dem Eröffnungsdatum");
     const open = (await repo.findDescendants(tx, row.path)).filter((d) => d.closedOn === null);
     if (open.length && !input.cascade) {
       throw new AppError("invalid_state", {
@@ -370,7 +373,7 @@ export async function closeUnit(
       });
     }
     const late = open.find((d) => d.openedOn > input.closedOn);
-    if (late) throw invalid("closedOn", "before_opened", `liegt vor dem Eröffnungsdatum von „${late.name}“`);
+    if (late) throw invalidField("closedOn", "before_opened", `liegt vor dem Eröffnungsdatum von „${late.name}“`);
     if (!(await repo.updateUnitAtVersion(tx, id, input.version, { closedOn: input.closedOn }))) throw new AppError("conflict");
     await repo.closeUnits(
       tx,

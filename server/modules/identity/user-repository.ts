@@ -146,12 +146,3 @@ export async function listStaffCovering(
     )
     .orderBy(users.displayName, users.id);
 }
-
-/** Names of staff members by id, also of disabled ones (history keeps naming who did what). */
-export async function listStaffByIds(exec: Executor, ids: readonly string[]): Promise<StaffRef[]> {
-  if (ids.length === 0) return [];
-  return exec
-    .select({ id: users.id, email: users.email, displayName: users.displayName })
-    .from(users)
-    .where(inArray(users.id, [...new Set(ids)]));
-}

@@ -1,6 +1,6 @@
 import type { TimelineEntry } from "../../../common/contracts/timeline.js";
 import type { Executor } from "../../db/index.js";
-import { unitNames } from "./names.js";
+import { unitNamesById } from "../directory/service.js";
 import { targetName } from "./presenter.js";
 import * as repo from "./repository.js";
 
@@ -16,7 +16,7 @@ import * as repo from "./repository.js";
 export async function timelineEntries(tx: Executor, clientId: string, today?: string): Promise<TimelineEntry[]> {
   const rows = await repo.referralsOfClient(tx, clientId);
   if (rows.length === 0) return [];
-  const names = await unitNames(
+  const names = await unitNamesById(
     tx,
     rows.map((r) => r.toUnitId),
   );
@@ -34,7 +34,7 @@ export async function timelineEntries(tx: Executor, clientId: string, today?: st
 /** Everything this module stores about the client, for the access export (Art. 15 GDPR). */
 export async function exportRecords(tx: Executor, clientId: string): Promise<Record<string, unknown>[]> {
   const [rows, events] = await Promise.all([repo.referralsOfClient(tx, clientId), repo.eventsOfClient(tx, clientId)]);
-  const names = await unitNames(
+  const names = await unitNamesById(
     tx,
     rows.flatMap((r) => [r.fromUnitId, r.toUnitId]),
   );

@@ -9,13 +9,12 @@ import {
 import type { Executor } from "../../db/index.js";
 import type { Actor, RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError, fieldError } from "../../platform/errors.js";
+import { AppError, fieldError, invalidField } from "../../platform/errors.js";
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { caseworkPaths, doesCasework } from "../clients/policy.js";
 import { hasActiveSharingConsent, readSharedFields, withClientAccess } from "../clients/service.js";
-import { berlinToday, getUnitRef, searchOpenSubProjects } from "../directory/service.js";
-import { unitNames } from "./names.js";
+import { berlinToday, getUnitRef, searchOpenSubProjects, unitNamesById } from "../directory/service.js";
 import { scheduleOverdueNotice } from "./overdue-notice.js";
 import {
   maySetStatus,
@@ -30,9 +29,6 @@ import { presentReferral, presentReferralSummary } from "./presenter.js";
 import * as repo from "./repository.js";
 
 const RECORD = "referral";
-
-const invalid = (field: string, code: string, message: string) =>
-  new AppError("validation_failed", { errors: [fieldError(field, code, message)] });
 
 const targetMessages: Record<TargetProblem, string> = {
   not_sub_project: "Verweise gehen an ein Teilprojekt oder an eine externe Stelle.",
@@ -82,9 +78,9 @@ export async function createReferral(ctx: AppContext, origin: RequestOrigin, inp
       const today = berlinToday(ctx);
       if (input.toUnitId) {
         const target = await getUnitRef(tx, input.toUnitId);
-        if (!target) throw invalid("toUnitId", "not_found", "Dieses Teilprojekt gibt es nicht.");
+        if (!target) throw invalidField("toUnitId", "not_found", "Dieses Teilprojekt gibt es nicht.");
         const problem = targetProblem(target, access.unitId, today);
-        if (problem) throw invalid("toUnitId", problem, targetMessages[problem]);
+        if (problem) throw invalidField("toUnitId", problem, targetMessages[problem]);
         if (!(await hasActiveSharingConsent(tx, input.clientId, target.id))) throw sharingConsentMissing(target.name);
       }
       // TODO(consultations): check that the consultation belongs to the client through the
@@ -107,7 +103,7 @@ export async function createReferral(ctx: AppContext, origin: RequestOrigin, inp
           updatedAt: now,
         })
         .catch((error: unknown) => {
-          if (isUnknownConsultation(error)) throw invalid("consultationId", "not_found", "Diese Beratung gibt es nicht.");
+          if (isUnknownConsultation(error)) throw invalidField("consultationId", "not_found", "Diese Beratung gibt es nicht.");
           throw error;
         });
       await repo.insertEvent(tx, { referralId: row.id, status: "sent", actorId: actor.userId, actorUnitId: access.unitId, at: now });
@@ -162,7 +158,7 @@ async function withReferral<T>(
 async function readReferral(ctx: AppContext, tx: Executor, origin: RequestOrigin, found: Found) {
   const { row, sides } = found;
   const events = await repo.listEvents(tx, row.id);
-  const names = await unitNames(tx, [row.fromUnitId, row.toUnitId, ...events.map((e) => e.actorUnitId)]);
+  const names = await unitNamesById(tx, [row.fromUnitId, row.toUnitId, ...events.map((e) => e.actorUnitId)]);
   const shared =
     !sides.sender && row.toUnitId
       ? await readSharedFields(tx, origin, row.clientId, row.toUnitId, row.sharedFields as ShareableClientField[], { referralId: row.id })
@@ -227,7 +223,7 @@ export async function changeReferralStatus(ctx: AppContext, origin: RequestOrigi
 
 async function presentList(ctx: AppContext, exec: Executor, origin: RequestOrigin, rows: repo.ReferralWithPaths[]) {
   const actor = origin.actor!;
-  const names = await unitNames(
+  const names = await unitNamesById(
     exec,
     rows.flatMap((r) => [r.row.fromUnitId, r.row.toUnitId]),
   );
