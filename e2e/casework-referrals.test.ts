@@ -67,21 +67,6 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
       germanLevel: "B1",
     });
 
-    // Partners in other state networks come from the directory search. Where the server does not
-    // list them to counselors (GET /api/units is scoped to the caller's own units), the partner is
-    // offered as a recently used one instead, so that the rest of the chain is still exercised.
-    const directory = await page.request.get(`/api/units?type=sub_project&q=${encodeURIComponent(partner)}`);
-    const partnerInDirectory = ((await directory.json()).items as { id: string }[]).some((u) => u.id === partnerGrant.unitId);
-    if (!partnerInDirectory) {
-      const userId = (await (await page.request.get("/api/auth/session")).json()).user.id as string;
-      await page.goto("/staff");
-      await page.evaluate(
-        ([key, value]) => window.localStorage.setItem(key!, value!),
-        [`lotse.recentPartners.${userId}`, JSON.stringify([{ id: partnerGrant.unitId, name: partner }])],
-      );
-      console.warn("partner sub-project not listed by GET /api/units for counselors: chosen as a recent partner instead");
-    }
-
     await page.goto(`/staff/clients/${client.id}`);
     await page.getByRole("heading", { level: 1, name: `Farid ${lastName}` }).waitFor();
     await page.getByRole("heading", { name: "Offene Wiedervorlagen" }).waitFor();
@@ -91,16 +76,11 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     await page.getByRole("button", { name: "Verweisen" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("heading", { name: `Farid ${lastName} verweisen` }).waitFor();
-    if (partnerInDirectory) {
-      await dialog.getByRole("combobox", { name: "Teilprojekt" }).fill(partner.slice(0, 12));
-      await page.getByRole("option", { name: partner, exact: true }).click();
-    } else {
-      await dialog
-        .getByRole("group", { name: /Schnellwahl/ })
-        .getByRole("button", { name: partner })
-        .click();
-      expect(await dialog.getByRole("combobox", { name: "Teilprojekt" }).inputValue()).toBe(partner);
-    }
+    // The partner is in another state network: the picker searches every network and names the state
+    const picker = dialog.getByRole("combobox", { name: "Teilprojekt" });
+    await picker.fill(partner.slice(0, 12));
+    await page.getByRole("option", { name: `${partner} (BY)`, exact: true }).click();
+    expect(await picker.inputValue()).toBe(`${partner} (BY)`);
     const shared = dialog.getByRole("group", { name: "Diese Angaben sieht das Teilprojekt" });
     expect(await shared.getByRole("checkbox", { name: "Name" }).isChecked()).toBe(true);
     expect(await shared.getByRole("checkbox", { name: /Kontakt/ }).isChecked()).toBe(true);

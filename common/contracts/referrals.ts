@@ -163,8 +163,11 @@ export const referralPartnerQuery = z.object({
   q: z.string().trim().max(100).default(""),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
-export const referralPartnerListResponse = z
-  .object({
-    items: z.array(z.object({ id: idSchema, name: z.string(), stateCode: z.string().nullable(), fieldOfAction: z.string().nullable() })),
-  })
-  .meta({ id: "ReferralPartnerList" });
+const referralPartner = z.object({
+  id: idSchema,
+  name: z.string(),
+  stateCode: z.string().nullable(),
+  fieldOfAction: z.string().nullable(),
+});
+export type ReferralPartner = z.infer<typeof referralPartner>;
+export const referralPartnerListResponse = z.object({ items: z.array(referralPartner) }).meta({ id: "ReferralPartnerList" });

@@ -16,7 +16,13 @@ import type {
   TaskDueFilter,
 } from "../../common/contracts/casework.js";
 import type { ClientExport, EraseClientResponse, MergeClientResponse } from "../../common/contracts/client-lifecycle.js";
-import type { createReferralRequest, Referral, ReferralSummary, SharedClientData } from "../../common/contracts/referrals.js";
+import type {
+  createReferralRequest,
+  Referral,
+  ReferralPartner,
+  ReferralSummary,
+  SharedClientData,
+} from "../../common/contracts/referrals.js";
 import type { ReferralStatus } from "../../common/domain/referrals.js";
 import { get, patch, post } from "./client.js";
 
@@ -27,6 +33,7 @@ export type {
   ClientExport,
   MyTask,
   Referral,
+  ReferralPartner,
   ReferralStatus,
   ReferralSummary,
   SharedClientData,
@@ -41,6 +48,7 @@ export type ReferralFilter = { status?: ReferralStatus; overdue?: boolean };
 const keys = {
   box: (box: ReferralBox, filter: ReferralFilter) => ["referrals", box, filter] as const,
   referral: (id: string) => ["referrals", "detail", id] as const,
+  partners: (q: string) => ["referrals", "partners", q] as const,
   clientTasks: (clientId: string) => ["tasks", "client", clientId] as const,
   myTasks: (due: TaskDueFilter) => ["tasks", "mine", due] as const,
   caseload: ["caseload"] as const,
@@ -60,6 +68,15 @@ export const useReferralBox = (box: ReferralBox, filter: ReferralFilter) =>
         overdue: filter.overdue ? "true" : undefined,
       }),
     placeholderData: keepPreviousData,
+  });
+
+/** Open sub-projects of every state network by name: a referral crosses state networks. */
+export const useReferralPartners = (q: string) =>
+  useQuery({
+    queryKey: keys.partners(q),
+    queryFn: () => get<{ items: ReferralPartner[] }>("/api/referrals/partners", { q, limit: 50 }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 
 /** One referral; for the recipient an audited read of exactly the shared fields. */

@@ -11,7 +11,7 @@ import { ErrorAlert } from "../../../components/feedback.js";
 import { DateInputField, SelectInput } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
-import { UnitPicker } from "../../../components/UnitPicker.js";
+import { PartnerPicker } from "../../../components/UnitPicker.js";
 import { fieldErrorOf } from "./ClientForm.js";
 
 export function GiveConsentDialog({ client, onDone }: { client: Client; onDone: (kind: ConsentKind) => void }) {
@@ -69,7 +69,7 @@ export function GiveConsentDialog({ client, onDone }: { client: Client; onDone: 
             autoFocus
           />
           {kind === "sharing" && (
-            <UnitPicker
+            <PartnerPicker
               label={t("clients.consents.fields.partnerUnit")}
               description={t("clients.consents.give.partnerHint")}
               value={partner?.id ?? null}

@@ -29,7 +29,7 @@ import {
 } from "../../../components/fields.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { QuickForm } from "../../../components/QuickForm.js";
-import { UnitPicker } from "../../../components/UnitPicker.js";
+import { PartnerPicker } from "../../../components/UnitPicker.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
 import { type Partner, recentPartners, rememberPartner } from "./recent-partners.js";
 
@@ -150,15 +150,14 @@ function ReferForm({
       />
       {kind === "partner" ? (
         <>
-          <UnitPicker
+          <PartnerPicker
             key={pickerKey}
             label={t("referrals.fields.partner")}
             description={t("referrals.refer.partnerHint")}
-            type="sub_project"
             value={partner?.id ?? null}
             initialName={partner?.name}
             onChange={choose}
-            filter={(u) => u.id !== client.unit.id}
+            exclude={client.unit.id}
             isRequired
             // Only when the dialog opens: after a quick choice, focus stays on that button.
             autoFocus={pickerKey === 0}
