@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -6,10 +5,11 @@ import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { type ListenHandlers, listenPglite, listenPostgres, type Subscription } from "./listen.js";
+import { MAX_USES_PER_CONNECTION, prepareRepeatedStatements } from "./prepared.js";
 import * as schema from "./schema/index.js";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -75,9 +75,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     idleTimeoutMillis: 30_000,
     application_name: target.applicationName ?? "lotse",
     statement_timeout: 30_000,
+    maxUses: MAX_USES_PER_CONNECTION,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  prepareRepeatedStatements(pool);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: "postgres",
@@ -105,21 +107,10 @@ export const pgliteDir = (dataDir: string) => join(dataDir, "pglite");
  * Runs raw SQL and returns its rows, typed by the caller. Both drivers answer with `{ rows }`;
  * drizzle's shared type does not say so, hence the one cast here.
  */
-export async function queryRows<T>(exec: Executor, query: SQL, options: { prepareAs?: string } = {}): Promise<T[]> {
-  const pool = (exec as { $client?: unknown }).$client;
-  if (options.prepareAs && pool instanceof pg.Pool) {
-    // A named statement is parsed and planned once per connection instead of on every call:
-    // worth it for the queries that run on every request. The name carries a hash of the text,
-    // because a name must always stand for the same SQL on a connection.
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    const name = `${options.prepareAs}_${createHash("sha1").update(text).digest("hex").slice(0, 12)}`;
-    return (await pool.query({ name, text, values: params as unknown[] })).rows as T[];
-  }
+export async function queryRows<T>(exec: Executor, query: SQL): Promise<T[]> {
   const result = (await exec.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
-
-const dialect = new PgDialect();
 
 /**
  * A PostgreSQL array literal ('{"a","b"}') for a bound parameter cast to `text[]` or `uuid[]`:

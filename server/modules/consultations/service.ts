@@ -15,7 +15,7 @@ import { AppError, type FieldError, fieldError } from "../../platform/errors.js"
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { type ClientAccess, recordContact, withClientAccess } from "../clients/service.js";
-import { berlinToday, getFieldOfAction, getUnitRef, type UnitRef } from "../directory/service.js";
+import { berlinToday, getUnitRef, type UnitRef } from "../directory/service.js";
 import { erasePersonalData, exportRecords, moveRecords } from "./client-records.js";
 import { labelsFor, professionsById, unitsById } from "./names.js";
 import { canCounselIn, caseworkUnitIds, consultationAbilities, doesCasework } from "./policy.js";
@@ -166,7 +166,7 @@ export async function createConsultation(ctx: AppContext, origin: RequestOrigin,
     return await withClientAccess(ctx.database.db, origin, input.clientId, ctx.clock.now(), options, async (tx, access) => {
       if (access.erasedAt) throw erased();
       const unit = await counselingUnit(tx, actor, input.unitId ?? defaultUnitId(actor, access));
-      const fieldOfAction = await getFieldOfAction(tx, unit.id);
+      const fieldOfAction = unit.fieldOfAction;
       const subject = {
         referenceProfessionId: input.referenceProfessionId ?? null,
         topics: unique(input.topics),
@@ -215,7 +215,8 @@ export async function createConsultation(ctx: AppContext, origin: RequestOrigin,
         details: { clientId: input.clientId, kind },
       });
       const labels = {
-        units: await unitsById(tx, [unit.id, row.siteId]),
+        // The unit is at hand: a query only for a site.
+        units: row.siteId ? await unitsById(tx, [unit.id, row.siteId]) : new Map([[unit.id, unit]]),
         users: new Map([[actor.userId, actor.displayName]]),
         professions: await professionsById(tx, [row.referenceProfessionId]),
       };
@@ -235,15 +236,13 @@ async function presentRows(tx: Executor, actor: Actor, access: ClientAccess, row
     tx,
     rows.map((r) => r.id),
   );
-  const fields = new Map<string, string | null>();
-  for (const unitId of unique(rows.map((r) => r.unitId))) fields.set(unitId, await getFieldOfAction(tx, unitId));
   return rows.map((row) => {
     const abilities = access.erasedAt
       ? { update: false, requestSupport: false }
       : consultationAbilities(actor, {
           clientVia: access.via,
           unit: labels.units.get(row.unitId) ?? null,
-          fieldOfAction: fields.get(row.unitId) ?? null,
+          fieldOfAction: labels.units.get(row.unitId)?.fieldOfAction ?? null,
         });
     const own = requests.filter((r) => r.consultationId === row.id);
     return presentConsultation(row, labels, own, abilities);
@@ -324,7 +323,7 @@ export async function updateConsultation(
       const { version, ...changes } = input;
       const unitChanged = changes.unitId !== undefined && changes.unitId !== row.unitId;
       const unit = unitChanged ? await counselingUnit(tx, actor, changes.unitId) : currentUnit;
-      const fieldOfAction = await getFieldOfAction(tx, unit.id);
+      const fieldOfAction = unit.fieldOfAction;
       const next = {
         kind: pick(changes.kind, row.kind as ConsultationKind),
         date: pick(changes.date, row.date),

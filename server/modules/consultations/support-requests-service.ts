@@ -6,7 +6,7 @@ import { enqueueMail } from "../../platform/mail.js";
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { withClientAccess } from "../clients/service.js";
-import { getFieldOfAction, getUnitRef, listSupportTeams } from "../directory/service.js";
+import { getUnitRef, listSupportTeams } from "../directory/service.js";
 import { findUserById } from "../identity/repository.js";
 import { supportAnswerMail } from "./mails.js";
 import { unitsById } from "./names.js";
@@ -39,7 +39,7 @@ export async function requestSupport(
     const abilities = consultationAbilities(actor, {
       clientVia: access.via,
       unit,
-      fieldOfAction: await getFieldOfAction(tx, consultation.unitId),
+      fieldOfAction: unit?.fieldOfAction ?? null,
     });
     if (!abilities.update || access.erasedAt) throw new AppError("forbidden");
     if (!abilities.requestSupport) {

@@ -85,7 +85,6 @@ export async function listUnits(exec: Executor, filter: UnitFilter): Promise<Uni
           from ${units} u left join ${providers} p on p.id = u.provider_id
           ${where}
          order by u.depth, u.name, u.id`,
-    { prepareAs: "units_list" },
   );
 }
 

@@ -19,7 +19,16 @@ import * as repo from "./repository.js";
 // ---------------------------------------------------------------------------------------------
 
 /** What other modules may know about a unit: enough to check scopes and to label it. */
-export type UnitRef = { id: string; name: string; type: UnitType; path: string; stateCode: string | null; closedOn: string | null };
+export type UnitRef = {
+  id: string;
+  name: string;
+  type: UnitType;
+  path: string;
+  stateCode: string | null;
+  closedOn: string | null;
+  /** Of sub-projects: decides e.g. which consultation fields apply (Faire Integration reasons). */
+  fieldOfAction: string | null;
+};
 
 const refColumns = {
   id: units.id,
@@ -28,6 +37,7 @@ const refColumns = {
   path: units.path,
   stateCode: units.stateCode,
   closedOn: units.closedOn,
+  fieldOfAction: units.fieldOfAction,
 };
 
 /** The public way for other modules (identity, later clients…) to look up units. */
@@ -434,11 +444,6 @@ export async function lookupPostcode(ctx: AppContext, postcode: string, exec: Ex
 // ---------------------------------------------------------------------------------------------
 
 /** The field of action of a sub-project (null for other units and unknown ids). */
-export async function getFieldOfAction(exec: Executor, unitId: string): Promise<string | null> {
-  const [row] = await exec.select({ fieldOfAction: units.fieldOfAction }).from(units).where(eq(units.id, unitId));
-  return row?.fieldOfAction ?? null;
-}
-
 /** The open support team units (Support Faire Integration), where second-level support questions go. */
 export async function listSupportTeams(exec: Executor): Promise<UnitRef[]> {
   const rows = await exec

@@ -40,7 +40,6 @@ export async function findLiveSession(exec: Executor, tokenHash: string, idleMin
        and s.expires_at > ${at}::timestamptz
        and s.last_seen_at > ${at}::timestamptz - make_interval(mins => ${idleMinutes})
        and u.disabled_at is null`,
-    { prepareAs: "session_lookup" },
   );
   const row = rows[0];
   if (!row) return null;
