@@ -1,6 +1,16 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { endpointExists, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot } from "./support.js";
+import {
+  choose,
+  endpointExists,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  login,
+  newPage,
+  pick,
+  screenshot,
+} from "./support.js";
 
 let browser: Browser;
 let hasClients = false;
@@ -39,22 +49,6 @@ async function createByApi(page: Page, data: Record<string, unknown>): Promise<{
   });
   expect(res.status()).toBe(201);
   return res.json();
-}
-
-async function choose(page: Page, field: RegExp, option: string): Promise<void> {
-  await page.getByRole("button", { name: field }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
-
-async function pick(page: Page, field: string, text: string, option: string): Promise<void> {
-  const combobox = page.getByRole("combobox", { name: field });
-  // Scrolling the page closes an open list: scroll first, then type.
-  await combobox.scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await combobox.fill(text);
-  await page.getByRole("option", { name: option, exact: true }).click();
-  // A multiple choice keeps its list open for more.
-  if (await page.getByRole("listbox").isVisible()) await page.keyboard.press("Escape");
 }
 
 describe("clients (Ratsuchende)", () => {

@@ -81,3 +81,24 @@ export async function endpointExists(path: string): Promise<boolean> {
   const res = await fetch(`${baseUrl()}${path}`);
   return res.status !== 404;
 }
+
+/** Types into a searchable combobox and clicks the option; a multiple choice's list is closed again. */
+export async function pick(page: Page, field: string, text: string, option: string | RegExp): Promise<void> {
+  const combobox = page.getByRole("combobox", { name: field });
+  // Scrolling the page closes an open list: scroll first, then type.
+  await combobox.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await combobox.fill(text);
+  await page
+    .getByRole("option", { name: option, exact: typeof option === "string" })
+    .first()
+    .click();
+  // A multiple choice keeps its list open for more.
+  if (await page.getByRole("listbox").isVisible()) await page.keyboard.press("Escape");
+}
+
+/** Opens a select (a button named after its field) and clicks the option. */
+export async function choose(page: Page, field: RegExp, option: string): Promise<void> {
+  await page.getByRole("button", { name: field }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}

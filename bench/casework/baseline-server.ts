@@ -5,7 +5,7 @@ import { normalizeName } from "../../common/domain/clients.js";
 /**
  * Raw-SQL baselines of the three casework measurements: node:http + pg (pool 10, as the app),
  * JSON.stringify, no framework, no session, no policy, no validation.
- *   GET  /search?q=       the app's name search on the counselor's sub-project, with the audit insert
+ *   GET  /search?q=       the app's name search on the counselor's sub-project, audit insert in the same transaction
  *   GET  /timeline/<id>   consents, tasks, consultations, procedures, referrals of one client, audit insert
  *   POST /consultations   {clientId, date}: a follow-up and its audit event in one transaction
  * The audit inserts are in the baselines because the targets include the audit.
@@ -25,23 +25,39 @@ const audit = (action: string, recordId: string | null, details: unknown) => ({
 
 async function search(q: string) {
   const name = normalizeName(q);
-  const { rows } = await pool.query({
-    name: "search",
-    text: `select c.id, c.number, c.first_name, c.last_name, c.birth_year, c.nationalities, c.unit_id,
-                  word_similarity($2, c.search_name)::float8 as score
-             from clients c
-            where c.unit_id = any($1::uuid[]) and $2 <% c.search_name
-            order by score desc, c.last_name, c.first_name, c.id limit 20`,
-    values: [[unitId], name],
+  // The audit event in the same transaction as the read, as the app must do it.
+  return inTransaction(async (client) => {
+    const { rows } = await client.query({
+      name: "search",
+      text: `select c.id, c.number, c.first_name, c.last_name, c.birth_year, c.nationalities, c.unit_id,
+                    word_similarity($2, c.search_name)::float8 as score
+               from clients c
+              where c.unit_id = any($1::uuid[]) and $2 <% c.search_name
+              order by score desc, c.last_name, c.first_name, c.id limit 20`,
+      values: [[unitId], name],
+    });
+    await client.query(audit("client.search", null, { shown: rows.map((r) => r.id) }));
+    return { items: rows };
   });
-  await pool.query(audit("client.search", null, { shown: rows.map((r) => r.id) }));
-  return { items: rows };
 }
 
-async function timeline(clientId: string) {
+async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("begin");
+    const result = await work(client);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function timeline(clientId: string) {
+  return inTransaction(async (client) => {
     const q = (name: string, text: string) => client.query({ name, text, values: [clientId] }).then((r) => r.rows);
     const items = [
       ...(await q("t-client", "select id, unit_id from clients where id = $1")),
@@ -55,20 +71,12 @@ async function timeline(clientId: string) {
       ...(await q("t-referrals", "select id, status, sent_at from referrals where client_id = $1")),
     ];
     await client.query(audit("client.timeline_read", clientId, null));
-    await client.query("commit");
     return { items };
-  } catch (error) {
-    await client.query("rollback");
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function recordConsultation(body: { clientId: string; date: string }) {
-  const client = await pool.connect();
-  try {
-    await client.query("begin");
+  return inTransaction(async (client) => {
     await client.query({ name: "lock", text: "select id from clients where id = $1 for update", values: [body.clientId] });
     const { rows } = await client.query({
       name: "insert",
@@ -82,14 +90,8 @@ async function recordConsultation(body: { clientId: string; date: string }) {
       values: [body.clientId, body.date],
     });
     await client.query(audit("consultation.create", rows[0].id, { clientId: body.clientId }));
-    await client.query("commit");
     return rows[0];
-  } catch (error) {
-    await client.query("rollback");
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 const readBody = (req: IncomingMessage) =>
