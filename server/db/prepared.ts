@@ -17,8 +17,18 @@ const MAX_PREPARED_TEXT = 4_000;
 
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown[] };
 
+/** Names of recently seen texts: hashing every query's text showed up in the profile. */
+const names = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 2_000;
+
 export function statementName(text: string): string {
-  return `s_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+  let name = names.get(text);
+  if (!name) {
+    name = `s_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    if (names.size >= MAX_REMEMBERED_NAMES) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
 
 /** Wraps `query` of every new pooled connection; plain strings (begin, commit, DDL) pass as they are. */

@@ -68,10 +68,10 @@ export async function checkClientAccess(
 ): Promise<ClientAccess | AppError> {
   const actor = origin.actor;
   if (!actor) return new AppError("unauthenticated");
-  const found = await repo.findClient(tx, clientId, { forUpdate: options.forUpdate });
-  if (!found?.unitPath || found.row.mergedIntoId) return new AppError("not_found");
-  const { row, unitPath } = found;
-  const base = { clientId, unitId: row.unitId, unitPath, erasedAt: row.erasedAt };
+  const found = await repo.findClientAccessFacts(tx, clientId, { forUpdate: options.forUpdate });
+  if (!found?.unitPath || found.mergedIntoId) return new AppError("not_found");
+  const { unitId, unitPath, erasedAt } = found;
+  const base = { clientId, unitId, unitPath, erasedAt };
   if (canReadClient(actor, { unitPath })) return { ...base, via: "casework" };
   const granted = await hasActiveAccessGrant(tx, actor.userId, clientId, now);
   if (granted && options.purpose === "read") return { ...base, via: "break_glass" };

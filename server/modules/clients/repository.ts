@@ -47,6 +47,24 @@ export async function findClient(exec: Executor, id: string, options: { forUpdat
   return found ?? null;
 }
 
+/**
+ * Only what an access check needs (owning unit and its path, merged, erased): every casework
+ * request starts with it, and the personal part is not read for it.
+ */
+export async function findClientAccessFacts(exec: Executor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = exec
+    .select({
+      unitId: clients.unitId,
+      mergedIntoId: clients.mergedIntoId,
+      erasedAt: clients.erasedAt,
+      unitPath: unitPathSql(clients.unitId),
+    })
+    .from(clients)
+    .where(eq(clients.id, id));
+  const [found] = options.forUpdate ? await query.for("update", { of: clients }) : await query;
+  return found ?? null;
+}
+
 /** Writes the changes if the version still matches; null when someone else was faster. */
 export async function updateClient(exec: Executor, id: string, version: number, changes: Partial<ClientInsert>, now: Date) {
   const [row] = await exec
