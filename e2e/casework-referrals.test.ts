@@ -200,7 +200,8 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     await outboxLink.click();
     await page.getByRole("heading", { level: 1, name: `Verweis an ${partner}` }).waitFor();
     const history = page.locator("ol.history .history-change");
-    expect(await history.allTextContents()).toEqual(["Gesendet", "Angenommen", "In Bearbeitung", "Abgeschlossen"]);
+    // The page may show the referral as this browser sent it first, then the fresh state
+    await expect.poll(() => history.allTextContents()).toEqual(["Gesendet", "Angenommen", "In Bearbeitung", "Abgeschlossen"]);
     expect(await page.locator("ol.history").textContent()).toContain(partner);
     await page.getByRole("link", { name: "Zur Akte der Person" }).waitFor();
     await expectAccessible(page, "referral detail (sender)");
@@ -253,7 +254,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     await conflict.getByRole("button", { name: "Neu laden" }).click();
     await decline.waitFor({ state: "detached" });
     await berlin.page.getByRole("button", { name: "In Bearbeitung nehmen" }).waitFor();
-    expect(await berlin.page.locator("ol.history .history-change").allTextContents()).toEqual(["Gesendet", "Angenommen"]);
+    await expect.poll(() => berlin.page.locator("ol.history .history-change").allTextContents()).toEqual(["Gesendet", "Angenommen"]);
     await berlin.context.close();
   });
 

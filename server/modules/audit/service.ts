@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/index.js";
 import { auditEvents } from "../../db/schema/index.js";
+import { fixedStatement } from "../../db/statement.js";
 import type { RequestOrigin } from "../../platform/actor.js";
 
 export type AuditOutcome = "success" | "denied" | "failure";
@@ -21,18 +22,35 @@ export type AuditEventInput = {
  * change and its audit row commit together or not at all.
  */
 export async function recordAuditEvent(exec: Executor, origin: RequestOrigin | null, event: AuditEventInput): Promise<void> {
-  await exec.insert(auditEvents).values({
+  await insertAuditEvent(exec, {
     action: event.action,
     outcome: event.outcome,
     recordType: event.recordType ?? null,
     recordId: event.recordId ?? null,
-    details: event.details ?? null,
+    details: event.details === undefined || event.details === null ? null : JSON.stringify(event.details),
     actorUserId: event.actorUserId !== undefined ? event.actorUserId : (origin?.actor?.userId ?? null),
     actorLabel: event.actorLabel !== undefined ? event.actorLabel : (origin?.actor?.email ?? null),
     ip: origin?.ip ?? null,
     requestId: origin?.requestId ?? null,
   });
 }
+
+/** Runs after every read and change of a client record: its SQL is built once (server/db/statement.ts). */
+const insertAuditEvent = fixedStatement<{
+  action: string;
+  outcome: string;
+  recordType: string | null;
+  recordId: string | null;
+  details: string | null;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  ip: string | null;
+  requestId: string | null;
+}>(
+  (p) => sql`insert into audit_events (action, outcome, record_type, record_id, details, actor_user_id, actor_label, ip, request_id)
+             values (${p("action")}, ${p("outcome")}, ${p("recordType")}, ${p("recordId")}, ${p("details")}::text::jsonb,
+                     ${p("actorUserId")}::uuid, ${p("actorLabel")}, ${p("ip")}, ${p("requestId")})`,
+);
 
 export type AuditSearch = {
   from?: Date;

@@ -1,6 +1,7 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { type Executor, pgArrayLiteral, queryRows } from "../../db/index.js";
 import { clientConsents, clients } from "../../db/schema/index.js";
+import { fixedStatement } from "../../db/statement.js";
 import { unitPathSql } from "../directory/service.js";
 
 export type ClientRow = typeof clients.$inferSelect;
@@ -49,21 +50,21 @@ export async function findClient(exec: Executor, id: string, options: { forUpdat
 
 /**
  * Only what an access check needs (owning unit and its path, merged, erased): every casework
- * request starts with it, and the personal part is not read for it.
+ * request starts with it, and the personal part is not read for it. Built once (hot path).
  */
 export async function findClientAccessFacts(exec: Executor, id: string, options: { forUpdate?: boolean } = {}) {
-  const query = exec
-    .select({
-      unitId: clients.unitId,
-      mergedIntoId: clients.mergedIntoId,
-      erasedAt: clients.erasedAt,
-      unitPath: unitPathSql(clients.unitId),
-    })
-    .from(clients)
-    .where(eq(clients.id, id));
-  const [found] = options.forUpdate ? await query.for("update", { of: clients }) : await query;
-  return found ?? null;
+  const [row] = await (options.forUpdate ? accessFactsForUpdate : accessFacts)(exec, { id });
+  if (!row) return null;
+  return { ...row, erasedAt: row.erasedAt === null ? null : new Date(row.erasedAt) };
 }
+
+type AccessFactsRow = { unitId: string; mergedIntoId: string | null; erasedAt: string | null; unitPath: string | null };
+const accessFactsSql = (id: Placeholder) =>
+  sql`select c.unit_id as "unitId", c.merged_into_id as "mergedIntoId", c.erased_at::text as "erasedAt",
+             ${unitPathSql(sql`c.unit_id`)} as "unitPath"
+        from clients c where c.id = ${id}::uuid`;
+const accessFacts = fixedStatement<{ id: string }, AccessFactsRow>((p) => accessFactsSql(p("id")));
+const accessFactsForUpdate = fixedStatement<{ id: string }, AccessFactsRow>((p) => sql`${accessFactsSql(p("id"))} for update of c`);
 
 /** Writes the changes if the version still matches; null when someone else was faster. */
 export async function updateClient(exec: Executor, id: string, version: number, changes: Partial<ClientInsert>, now: Date) {
@@ -159,8 +160,10 @@ export async function findDuplicateCandidates(
 
 /** Moves the last contact forward (never back): the retention period starts there. */
 export async function touchLastContact(exec: Executor, clientId: string, day: string): Promise<void> {
-  await exec
-    .update(clients)
-    .set({ lastContactOn: sql`greatest(${clients.lastContactOn}, ${day}::date)` })
-    .where(eq(clients.id, clientId));
+  await touchLastContactSql(exec, { clientId, day });
 }
+
+/** After every consultation (hot path): built once. */
+const touchLastContactSql = fixedStatement<{ clientId: string; day: string }>(
+  (p) => sql`update clients set last_contact_on = greatest(last_contact_on, ${p("day")}::date) where id = ${p("clientId")}::uuid`,
+);

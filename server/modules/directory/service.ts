@@ -4,6 +4,7 @@ import type { CreateUnitRequest, SiteInput, SitePatch, UnitListQuery, UpdateUnit
 import { allowedChildTypes, type UnitType } from "../../../common/domain/units.js";
 import { type Executor, pgArrayLiteral, queryRows, type Tx } from "../../db/index.js";
 import { type sites, units } from "../../db/schema/index.js";
+import { fixedStatement } from "../../db/statement.js";
 import type { Actor, RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, fieldError, invalidField } from "../../platform/errors.js";
@@ -71,9 +72,16 @@ export async function unitIdsInSubtrees(exec: Executor, paths: string[]): Promis
 }
 
 export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | null> {
-  const [row] = await exec.select(refColumns).from(units).where(eq(units.id, id));
-  return (row as UnitRef | undefined) ?? null;
+  const [row] = await unitRefById(exec, { id });
+  return row ?? null;
 }
+
+/** Looked up on most requests that record something (hot path): built once. */
+const unitRefById = fixedStatement<{ id: string }, UnitRef>(
+  (p) => sql`select ${units.id}, ${units.name}, ${units.type}, ${units.path}, ${units.stateCode} as "stateCode",
+                    ${units.closedOn}::text as "closedOn", ${units.fieldOfAction} as "fieldOfAction"
+               from ${units} where ${units.id} = ${p("id")}::uuid`,
+);
 
 /** Unit names by id for presenters, each distinct id looked up once; nulls are skipped. */
 export async function unitNamesById(exec: Executor, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
