@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { ConsultationKind } from "../../../common/domain/consultations.js";
 import type { Executor } from "../../db/index.js";
 import { consultations } from "../../db/schema/index.js";
+import { fixedStatement } from "../../db/statement.js";
 import type { PeriodEntry } from "./rules.js";
 
 export type ConsultationRow = typeof consultations.$inferSelect;
@@ -55,13 +56,16 @@ export async function listForClient(exec: Executor, clientId: string): Promise<C
 
 /** What the first-consultation rule looks at: kind and date of a client's consultations in one period. */
 export async function listPeriodEntries(exec: Executor, clientId: string, fundingPeriod: string): Promise<PeriodEntry[]> {
-  const rows = await exec
-    .select({ id: consultations.id, kind: consultations.kind, date: consultations.date })
-    .from(consultations)
-    .where(and(eq(consultations.clientId, clientId), eq(consultations.fundingPeriod, fundingPeriod)))
-    .orderBy(asc(consultations.date));
+  const rows = await periodEntries(exec, { clientId, fundingPeriod });
   return rows.map((r) => ({ ...r, kind: r.kind as ConsultationKind }));
 }
+
+/** The first-consultation rule reads this on every recording (hot path): built once. */
+const periodEntries = fixedStatement<{ clientId: string; fundingPeriod: string }, { id: string; kind: string; date: string }>(
+  (p) => sql`select id, kind, date::text as date from consultations
+              where client_id = ${p("clientId")}::uuid and funding_period = ${p("fundingPeriod")}
+              order by date`,
+);
 
 export async function findFirstConsultation(exec: Executor, clientId: string, fundingPeriod: string) {
   const [row] = await exec
