@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, clients, consultations } from "../../db/schema/index.js";
@@ -137,8 +138,8 @@ describe("consultations", () => {
       const clientId = await newClient();
       const first = (await record({ clientId, date: "2024-08-01" })).json();
       const [row] = await t.database.db.select().from(consultations).where(eq(consultations.id, first.id));
-      const { id: _id, ...copy } = row!;
-      const error = await insertConsultation(t.database.db, { ...copy, date: "2024-08-02" }).catch((e: unknown) => e);
+      const { id: _id, isDemo: _demo, version: _version, ...copy } = row!;
+      const error = await insertConsultation(t.database.db, { ...copy, id: randomUUID(), date: "2024-08-02" }).catch((e: unknown) => e);
       expect(isFirstPerPeriodViolation(error)).toBe(true);
       expect(isFirstPerPeriodViolation(new Error("other"))).toBe(false);
     });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { ConsultationKind } from "../../../common/domain/consultations.js";
-import type { Executor } from "../../db/index.js";
+import { type Executor, pgArrayLiteral } from "../../db/index.js";
 import { consultations } from "../../db/schema/index.js";
 import { fixedStatement } from "../../db/statement.js";
 import type { PeriodEntry } from "./rules.js";
@@ -24,10 +24,42 @@ export function isFirstPerPeriodViolation(error: unknown): boolean {
   return false;
 }
 
-export async function insertConsultation(exec: Executor, values: ConsultationInsert): Promise<ConsultationRow> {
-  const [row] = await exec.insert(consultations).values(values).returning();
-  return row!;
+/** Everything of a new consultation but what the database defaults (not demo, version 1). */
+export type NewConsultation = Omit<ConsultationRow, "isDemo" | "version">;
+
+/**
+ * Inserts a recorded consultation and returns its row, built from the values (the hot path of
+ * recording: a fixed statement without `returning`, see server/db/statement.ts).
+ */
+export async function insertConsultation(exec: Executor, values: NewConsultation): Promise<ConsultationRow> {
+  await insertConsultationSql(exec, {
+    ...values,
+    languages: pgArrayLiteral(values.languages),
+    topics: pgArrayLiteral(values.topics),
+    fiReasons: pgArrayLiteral(values.fiReasons),
+    createdAt: values.createdAt.toISOString(),
+    updatedAt: values.updatedAt.toISOString(),
+  });
+  return { ...values, isDemo: false, version: 1 };
 }
+
+type ConsultationParams = Omit<NewConsultation, "languages" | "topics" | "fiReasons" | "createdAt" | "updatedAt"> & {
+  languages: string;
+  topics: string;
+  fiReasons: string;
+  createdAt: string;
+  updatedAt: string;
+};
+const insertConsultationSql = fixedStatement<ConsultationParams>(
+  (p) => sql`insert into consultations (id, client_id, unit_id, site_id, counselor_id, date, funding_period, kind, channel,
+                                        languages, interpreter, duration_minutes, reference_profession_id, topics, next_steps,
+                                        fi_reasons, fi_reason_other, employer_sector, created_at, created_by, updated_at)
+             values (${p("id")}::uuid, ${p("clientId")}::uuid, ${p("unitId")}::uuid, ${p("siteId")}::uuid, ${p("counselorId")}::uuid,
+                     ${p("date")}::date, ${p("fundingPeriod")}, ${p("kind")}, ${p("channel")}, ${p("languages")}::text[],
+                     ${p("interpreter")}::boolean, ${p("durationMinutes")}::int, ${p("referenceProfessionId")}::uuid,
+                     ${p("topics")}::text[], ${p("nextSteps")}, ${p("fiReasons")}::text[], ${p("fiReasonOther")},
+                     ${p("employerSector")}, ${p("createdAt")}::timestamptz, ${p("createdBy")}::uuid, ${p("updatedAt")}::timestamptz)`,
+);
 
 export async function findConsultation(exec: Executor, id: string, options: { forUpdate?: boolean } = {}) {
   const query = exec.select().from(consultations).where(eq(consultations.id, id));
