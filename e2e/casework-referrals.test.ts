@@ -124,6 +124,11 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     const taskDialog = page.getByRole("dialog");
     await taskDialog.getByRole("textbox", { name: "Was ist zu tun?" }).fill(taskTitle);
     await taskDialog.getByRole("button", { name: "Heute", exact: true }).click();
+    // A colleague of the sub-project could take it over; this one stays with the counselor
+    await taskDialog.getByRole("button", { name: /Zuständig/ }).click();
+    await page.getByRole("option", { name: "Lea Leitung (Demo)" }).waitFor();
+    await page.keyboard.press("Escape");
+    expect(await taskDialog.getByRole("button", { name: /Zuständig/ }).textContent()).toContain("Ich (Ben Berater (Demo))");
     await expectAccessible(page, "add task dialog");
     await taskDialog.getByRole("button", { name: "Anlegen" }).click();
     await taskDialog.waitFor({ state: "detached" });

@@ -46,6 +46,8 @@ export const taskSchema = z
   .meta({ id: "Task" });
 
 export const taskListResponse = z.object({ items: z.array(taskSchema) }).meta({ id: "TaskList" });
+/** Who may be given a client's task: the caseworkers (counselors, lead) of the owning sub-project. */
+export const taskAssigneeListResponse = z.object({ items: z.array(staffRef) }).meta({ id: "TaskAssigneeList" });
 
 export const taskDueFilters = ["today", "overdue", "upcoming"] as const;
 

@@ -51,6 +51,7 @@ const keys = {
   partners: (q: string) => ["referrals", "partners", q] as const,
   clientTasks: (clientId: string) => ["tasks", "client", clientId] as const,
   myTasks: (due: TaskDueFilter) => ["tasks", "mine", due] as const,
+  taskAssignees: (clientId: string) => ["taskAssignees", clientId] as const,
   caseload: ["caseload"] as const,
   accessGrants: (clientId: string) => ["accessGrants", clientId] as const,
   /** The client detail of web/api/hooks.ts: refreshed after break-the-glass, merge and erasure. */
@@ -113,6 +114,15 @@ export const useClientTasks = (clientId: string, enabled = true) =>
     queryKey: keys.clientTasks(clientId),
     queryFn: () => get<{ items: Task[] }>(`/api/clients/${clientId}/tasks`),
     enabled,
+    retry: false,
+  });
+
+/** The caseworkers of the client's sub-project a task can go to (names change rarely: cached a while). */
+export const useTaskAssignees = (clientId: string) =>
+  useQuery({
+    queryKey: keys.taskAssignees(clientId),
+    queryFn: () => get<{ items: { id: string; name: string }[] }>(`/api/clients/${clientId}/task-assignees`),
+    staleTime: 5 * 60_000,
     retry: false,
   });
 

@@ -13,6 +13,7 @@ import {
   myTaskListResponse,
   myTasksQuery,
   reassignCaseloadRequest,
+  taskAssigneeListResponse,
   taskListResponse,
   taskParams,
   taskSchema,
@@ -38,6 +39,20 @@ export function registerCaseworkRoutes(app: HttpApp, ctx: AppContext): void {
       schema: { tags, summary: "A client's follow-up tasks (audited read)", params: idParams, response: { 200: taskListResponse } },
     },
     async (request) => ({ items: await tasks.listTasks(ctx, requestOrigin(request), request.params.id) }),
+  );
+
+  app.get(
+    "/api/clients/:id/task-assignees",
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: "Caseworkers of the client's sub-project a task can be given to",
+        params: idParams,
+        response: { 200: taskAssigneeListResponse },
+      },
+    },
+    async (request) => ({ items: await tasks.listTaskAssignees(ctx, requestOrigin(request), request.params.id) }),
   );
 
   app.post(

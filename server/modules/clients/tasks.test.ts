@@ -148,6 +148,18 @@ describe("follow-up tasks", () => {
     });
   });
 
+  it("offers the caseworkers of the client's sub-project as assignees, to those who may add tasks only", async () => {
+    const res = await (await as("counselorBerlin")).get(`/api/clients/${client.id}/task-assignees`);
+    expect(res.statusCode).toBe(200);
+    const ids = (res.json().items as { id: string; name: string }[]).map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining([await userId("counselorBerlin"), await userId("leadBerlin")]));
+    expect(ids).not.toContain(await userId("counselorBavaria"));
+    expect(ids).not.toContain(await userId("faireIntegrationBerlin"));
+    expect((await (await as("counselorBavaria")).get(`/api/clients/${client.id}/task-assignees`)).statusCode).toBe(404);
+    expect((await lastEvent("task.assignees"))?.outcome).toBe("denied");
+    expect((await (await as("monitoring")).get(`/api/clients/${client.id}/task-assignees`)).statusCode).toBe(404);
+  });
+
   it("lists a client's tasks, open ones first by due day, as an audited read", async () => {
     const res = await (await as("leadBerlin")).get(tasksUrl());
     expect(res.statusCode).toBe(200);

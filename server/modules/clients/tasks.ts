@@ -105,6 +105,20 @@ export async function updateTask(
 }
 
 /** A client's tasks: part of the file, so an audited read (a break-the-glass access may look too). */
+/**
+ * The caseworkers a task of this client can go to (counselors and leads of the owning
+ * sub-project): for those who may add tasks. Staff names only, no client data: not audited as a
+ * read of the record (a refusal is).
+ */
+export async function listTaskAssignees(ctx: AppContext, origin: RequestOrigin, clientId: string): Promise<StaffRefOut[]> {
+  const options = { purpose: "change", action: "task.assignees" } as const;
+  return withClientAccess(ctx.database.db, origin, clientId, ctx.clock.now(), options, async (tx, access) => {
+    const staff = await listStaffCovering(tx, access.unitPath, CASEWORK_ROLES);
+    return staff.map((s) => ({ id: s.id, name: s.displayName }));
+  });
+}
+type StaffRefOut = { id: string; name: string };
+
 export async function listTasks(ctx: AppContext, origin: RequestOrigin, clientId: string): Promise<Task[]> {
   const options = { purpose: "read", action: "task.list" } as const;
   return withClientAccess(ctx.database.db, origin, clientId, ctx.clock.now(), options, async (tx, access) => {

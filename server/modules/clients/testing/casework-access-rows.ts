@@ -54,6 +54,10 @@ export const caseworkAccessRows: Record<string, Row> = {
     allow: berlinCaseworkers,
     request: async (ctx) => ({ url: `/api/clients/${(await freshBerlinClient(ctx)).id}/tasks` }),
   },
+  "GET /api/clients/:id/task-assignees": {
+    allow: berlinCaseworkers,
+    request: async (ctx) => ({ url: `/api/clients/${(await freshBerlinClient(ctx)).id}/task-assignees` }),
+  },
   "POST /api/clients/:id/tasks": {
     allow: berlinCaseworkers,
     request: async (ctx) => ({

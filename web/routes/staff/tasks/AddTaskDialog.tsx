@@ -3,7 +3,7 @@ import { type CalendarDate, parseDate } from "@internationalized/date";
 import { useState } from "react";
 import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { type Task, useCaseload, useCreateTask } from "../../../api/casework.js";
+import { type Task, useCreateTask, useTaskAssignees } from "../../../api/casework.js";
 import { useSession } from "../../../api/hooks.js";
 import type { Client } from "../../../api/types.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
@@ -11,7 +11,6 @@ import { ErrorAlert } from "../../../components/feedback.js";
 import { DateInputField, SelectInput, TextInput } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
 import { QuickForm } from "../../../components/QuickForm.js";
-import { isLead } from "../casework/parts.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
 
 const DEFAULT_DAYS = 7;
@@ -47,12 +46,10 @@ function AddTaskForm({ client, onCancel, onAdded }: { client: Client; onCancel: 
   // Checked on sending only: a message that comes and goes on blur shifts the buttons away.
   const [tried, setTried] = useState(false);
   const fieldError = fieldErrorOf(create.error);
-  // A lead may give the task to a counselor of the client's sub-project (the caseload lists them).
-  const lead = isLead(user.grants);
-  const caseload = useCaseload(lead);
-  const colleagues = (caseload.data?.items ?? [])
-    .filter((e) => e.unit.id === client.unit.id && e.counselor && e.counselor.id !== user.id)
-    .map((e) => ({ id: e.counselor!.id, label: e.counselor!.name }));
+  // Anyone of the client's sub-project can take over a follow-up (a colleague on leave, the lead).
+  const colleagues = (useTaskAssignees(client.id).data?.items ?? [])
+    .filter((s) => s.id !== user.id)
+    .map((s) => ({ id: s.id, label: s.name }));
   const assignees = [{ id: user.id, label: t("tasks.add.me", { name: user.displayName }) }, ...colleagues];
 
   return (
