@@ -6,9 +6,9 @@
  * referral; the sender sees each status. The detailed checks of each step live in
  * clients.test.ts, casework-records.test.ts and casework-referrals.test.ts.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { choose, endpointExists, expectAccessible, launchBrowser, login, newPage, pick, screenshot } from "./support.js";
+import { choose, endpointExists, expectAccessible, launchBrowser, login, mainNav, newPage, pick, runTag, screenshot } from "./support.js";
 
 let browser: Browser;
 let hasCasework = false;
@@ -20,13 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Letters only (digits of Date.now() mapped to a–j): a name unique to this run. */
-const tag = String(Date.now())
-  .split("")
-  .map((d) => String.fromCharCode(97 + Number(d)))
-  .join("");
-
-const nav = (page: Page) => page.getByRole("navigation", { name: "Hauptnavigation" });
+const tag = runTag();
 
 describe("casework chain", () => {
   test("create a client, first consultation, procedure with checklist, referral with consent to Bayern, accepted and completed there, each status seen by the sender", async (ctx) => {
@@ -37,7 +31,7 @@ describe("casework chain", () => {
     const lastName = `Haddad${tag}`;
 
     // 1. A new client
-    await nav(page).getByRole("link", { name: "Ratsuchende" }).click();
+    await mainNav(page).getByRole("link", { name: "Ratsuchende" }).click();
     await page.getByRole("link", { name: "Ratsuchende erfassen" }).click();
     await page.getByRole("heading", { level: 1, name: "Ratsuchende erfassen" }).waitFor();
     await page.getByRole("textbox", { name: "Vorname" }).fill("Lina");

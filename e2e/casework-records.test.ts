@@ -6,7 +6,19 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { endpointExists, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot } from "./support.js";
+import {
+  atPhoneWidth,
+  createClientByApi,
+  csrfOf,
+  endpointExists,
+  expectAccessible,
+  launchBrowser,
+  login,
+  mainNav,
+  newPage,
+  runTag,
+  screenshot,
+} from "./support.js";
 
 let browser: Browser;
 let hasRecords = false;
@@ -20,32 +32,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Letters only (digits of Date.now() mapped to a–j): names unique to this run. */
-const tag = String(Date.now())
-  .split("")
-  .map((d) => String.fromCharCode(97 + Number(d)))
-  .join("");
-
-async function csrfOf(page: Page): Promise<string> {
-  return (await (await page.request.get("/api/auth/session")).json()).csrfToken as string;
-}
-
-async function createClientByApi(page: Page, data: Record<string, unknown>): Promise<{ id: string; number: string }> {
-  const res = await page.request.post("/api/clients", {
-    headers: { "x-csrf-token": await csrfOf(page) },
-    data: { ...data, consent: { processing: true } },
-  });
-  expect(res.status()).toBe(201);
-  return res.json();
-}
-
-/** Checks the page at 360 px (no horizontal scroll, a screenshot) and returns to 1280 px. */
-async function atPhoneWidth(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 360, height: 780 });
-  await expectNoHorizontalScroll(page, `${name} 360`);
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const tag = runTag();
 
 /** Tab until the element with this accessible name (role and name) has the focus; fails after 40 steps. */
 async function tabTo(page: Page, role: string, name: string): Promise<number> {
@@ -349,7 +336,7 @@ describe("case records (timeline, consultations, procedures)", () => {
     if (!hasRecords) ctx.skip("the consultations and procedures API is not on the server yet");
     const { context, page } = await newPage(browser);
     await login(page, "berater.berlin@lotse.demo");
-    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    const nav = mainNav(page);
     expect(await nav.getByRole("link", { name: "Support-Anfragen" }).count()).toBe(0);
     await nav.getByRole("link", { name: "Gruppenveranstaltungen" }).click();
     await page.getByRole("heading", { level: 1, name: "Gruppeninformationsveranstaltungen" }).waitFor();

@@ -1,7 +1,19 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { endpointExists, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot } from "./support.js";
+import {
+  createClientByApi,
+  csrfOf,
+  endpointExists,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  login,
+  mainNav,
+  newPage,
+  runTag,
+  screenshot,
+} from "./support.js";
 
 let browser: Browser;
 let hasCasework = false;
@@ -13,29 +25,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Letters only (digits of Date.now() mapped to a–j): names unique to this run. */
-const tag = String(Date.now())
-  .split("")
-  .map((d) => String.fromCharCode(97 + Number(d)))
-  .join("");
+const tag = runTag();
 
 const BERLIN_UNIT = "Anerkennungsberatung Berlin (Demo)";
-
-async function csrfOf(page: Page): Promise<string> {
-  return (await (await page.request.get("/api/auth/session")).json()).csrfToken as string;
-}
-
-/** Records a client through the API as the signed-in user (for tests about other things). */
-async function createByApi(page: Page, data: Record<string, unknown>): Promise<{ id: string; number: string; version: number }> {
-  const res = await page.request.post("/api/clients", {
-    headers: { "x-csrf-token": await csrfOf(page) },
-    data: { ...data, consent: { processing: true } },
-  });
-  expect(res.status()).toBe(201);
-  return res.json();
-}
-
-const nav = (page: Page) => page.getByRole("navigation", { name: "Hauptnavigation" });
 
 describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
   test("a counselor refers a client to a qualification sub-project in Bayern; the recipient answers; the sender sees each status", async (ctx) => {
@@ -54,7 +46,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     const page = berlin.page;
     await login(page, "berater.berlin@lotse.demo");
     const lastName = `Rahimi${tag}`;
-    const client = await createByApi(page, {
+    const client = await createClientByApi(page, {
       firstName: "Farid",
       lastName,
       birthYear: 1987,
@@ -134,7 +126,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     await taskDialog.waitFor({ state: "detached" });
     await page.getByRole("status").getByText(`Die Wiedervorlage „${taskTitle}“ ist angelegt.`).waitFor();
     await page.getByRole("list", { name: "Offene Wiedervorlagen" }).getByText(taskTitle).waitFor();
-    await nav(page).getByRole("link", { name: "Meine Wiedervorlagen" }).click();
+    await mainNav(page).getByRole("link", { name: "Meine Wiedervorlagen" }).click();
     await page.getByRole("heading", { level: 1, name: "Meine Wiedervorlagen" }).waitFor();
     const today = page.getByRole("list", { name: "Heute fällig" });
     const task = today.getByRole("listitem").filter({ hasText: taskTitle });
@@ -147,7 +139,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     expect(await task.getByRole("checkbox").isChecked()).toBe(true);
 
     // Recipient: the inbox lists it (no names); the detail shows exactly the shared fields
-    await nav(bayern.page).getByRole("link", { name: "Verweise" }).click();
+    await mainNav(bayern.page).getByRole("link", { name: "Verweise" }).click();
     await bayern.page.getByRole("heading", { level: 1, name: "Verweise" }).waitFor();
     const inboxLink = bayern.page.locator(`a[href="${referralPath}"]`);
     await inboxLink.waitFor();
@@ -196,7 +188,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     await bayern.context.close();
 
     // Sender: the outbox and the detail show each status in the history
-    await nav(page).getByRole("link", { name: "Verweise" }).click();
+    await mainNav(page).getByRole("link", { name: "Verweise" }).click();
     await page.getByRole("tab", { name: "Ausgang" }).click();
     const outboxLink = page.locator(`a[href="${referralPath}"]`);
     await outboxLink.waitFor();
@@ -222,7 +214,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     if (!hasCasework) ctx.skip("the referrals and tasks API is not on the server yet");
     const berlin = await newPage(browser);
     await login(berlin.page, "berater.berlin@lotse.demo");
-    const client = await createByApi(berlin.page, { firstName: "Lina", lastName: `Sabbagh${tag}`, birthYear: 1995 });
+    const client = await createClientByApi(berlin.page, { firstName: "Lina", lastName: `Sabbagh${tag}`, birthYear: 1995 });
 
     // External service: no consent, no data shared; the sender records the answer
     await berlin.page.goto(`/staff/clients/${client.id}`);
@@ -268,7 +260,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     const owner = await newPage(browser);
     await login(owner.page, "berater.berlin@lotse.demo");
     const lastName = `Yilmaz${tag}`;
-    const client = await createByApi(owner.page, { firstName: "Deniz", lastName, birthYear: 1984 });
+    const client = await createClientByApi(owner.page, { firstName: "Deniz", lastName, birthYear: 1984 });
     await owner.context.close();
 
     const fi = await newPage(browser);
@@ -313,7 +305,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     await login(page, "leitung.berlin@lotse.demo");
 
     // Caseload: the counselor's clients go to the lead and back
-    await nav(page).getByRole("link", { name: "Fallbestand" }).click();
+    await mainNav(page).getByRole("link", { name: "Fallbestand" }).click();
     await page.getByRole("heading", { level: 1, name: "Fallbestand" }).waitFor();
     await page.getByRole("button", { name: "Fallbestand von Ben Berater (Demo) übertragen" }).click();
     const reassign = page.getByRole("dialog");
@@ -342,8 +334,8 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
 
     // Merge a duplicate record of the same person into this one
     const lastName = `Osei${tag}`;
-    const kept = await createByApi(page, { firstName: "Kwame", lastName, birthYear: 1979, nationalities: ["GH"] });
-    const duplicate = await createByApi(page, {
+    const kept = await createClientByApi(page, { firstName: "Kwame", lastName, birthYear: 1979, nationalities: ["GH"] });
+    const duplicate = await createClientByApi(page, {
       firstName: "Kwame",
       lastName,
       birthYear: 1979,
@@ -424,7 +416,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
 
     const monitoring = await newPage(browser);
     await login(monitoring.page, "monitoring@lotse.demo");
-    expect(await nav(monitoring.page).getByRole("link", { name: "Verweise" }).count()).toBe(0);
+    expect(await mainNav(monitoring.page).getByRole("link", { name: "Verweise" }).count()).toBe(0);
     await monitoring.page.goto("/staff/referrals");
     await monitoring.page.getByText("Dafür fehlt Ihnen die Berechtigung.").waitFor();
     await expectAccessible(monitoring.page, "referrals without casework");

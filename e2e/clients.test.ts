@@ -1,14 +1,18 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  atPhoneWidth,
   choose,
+  createClientByApi,
   endpointExists,
   expectAccessible,
   expectNoHorizontalScroll,
   launchBrowser,
   login,
+  mainNav,
   newPage,
   pick,
+  runTag,
   screenshot,
 } from "./support.js";
 
@@ -22,34 +26,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Letters only (digits of Date.now() mapped to a–j): a name unique to this run that a typo can still find. */
-const tag = String(Date.now())
-  .split("")
-  .map((d) => String.fromCharCode(97 + Number(d)))
-  .join("");
+const tag = runTag();
 const firstName = "José";
 const lastName = `Brückner${tag}`;
 /** The same person as a counselor might type it: no accents, one letter wrong. */
 const misspelt = `Jose Bruckner${tag.slice(0, -1)}${tag.endsWith("a") ? "b" : "a"}`;
-
-/** Checks the page at 360 px (no horizontal scrolling, a screenshot) and returns to 1280 px. */
-async function atPhoneWidth(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 360, height: 780 });
-  await expectNoHorizontalScroll(page, `${name} 360`);
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** Records a client through the API as the signed-in user (for tests about other things). */
-async function createByApi(page: Page, data: Record<string, unknown>): Promise<{ id: string; number: string; version: number }> {
-  const csrf = (await (await page.request.get("/api/auth/session")).json()).csrfToken as string;
-  const res = await page.request.post("/api/clients", {
-    headers: { "x-csrf-token": csrf },
-    data: { ...data, consent: { processing: true } },
-  });
-  expect(res.status()).toBe(201);
-  return res.json();
-}
 
 describe("clients (Ratsuchende)", () => {
   test("a counselor records a client, is warned of a duplicate, manages consents and finds the client by a misspelt name", async (ctx) => {
@@ -192,7 +173,12 @@ describe("clients (Ratsuchende)", () => {
     if (!hasClients) ctx.skip("the clients API is not on the server yet");
     const { context, page } = await newPage(browser);
     await login(page, "leitung.berlin@lotse.demo");
-    const client = await createByApi(page, { firstName: "Olena", lastName: `Kovalenko${tag}`, birthYear: 1979, nationalities: ["UA"] });
+    const client = await createClientByApi(page, {
+      firstName: "Olena",
+      lastName: `Kovalenko${tag}`,
+      birthYear: 1979,
+      nationalities: ["UA"],
+    });
 
     await page.goto(`/staff/clients/${client.id}/edit`);
     await page.getByRole("heading", { level: 1, name: `Olena Kovalenko${tag} bearbeiten` }).waitFor();
@@ -228,7 +214,7 @@ describe("clients (Ratsuchende)", () => {
     const { context, page } = await newPage(browser, 360);
     await login(page, "berater.berlin@lotse.demo");
     const rtlName = `Nassar${tag}`;
-    await createByApi(page, {
+    await createClientByApi(page, {
       firstName: "Layla",
       lastName: rtlName,
       birthYear: 1995,
@@ -273,7 +259,7 @@ describe("clients (Ratsuchende)", () => {
     if (!hasClients) ctx.skip("the clients API is not on the server yet");
     const { context, page } = await newPage(browser);
     await login(page, "monitoring@lotse.demo");
-    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+    const nav = mainNav(page);
     await nav.getByRole("link", { name: "Mein Konto" }).waitFor();
     expect(await nav.getByRole("link", { name: "Ratsuchende" }).count()).toBe(0);
     await page.goto("/staff/clients");
@@ -285,7 +271,7 @@ describe("clients (Ratsuchende)", () => {
     // A Berlin record is not visible to Bavaria
     const berlin = await newPage(browser);
     await login(berlin.page, "berater.berlin@lotse.demo");
-    const { id } = await createByApi(berlin.page, { firstName: "Amir", lastName: `Haddad${tag}`, birthYear: 1990 });
+    const { id } = await createClientByApi(berlin.page, { firstName: "Amir", lastName: `Haddad${tag}`, birthYear: 1990 });
     await berlin.context.close();
 
     const bayern = await newPage(browser);

@@ -102,3 +102,39 @@ export async function choose(page: Page, field: RegExp, option: string): Promise
   await page.getByRole("button", { name: field }).click();
   await page.getByRole("option", { name: option, exact: true }).click();
 }
+
+/** Letters only (digits of Date.now() mapped to a–j): names unique to a run that a typo search can still find. */
+export function runTag(): string {
+  return String(Date.now())
+    .split("")
+    .map((d) => String.fromCharCode(97 + Number(d)))
+    .join("");
+}
+
+/** The staff app's main navigation. */
+export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Hauptnavigation" });
+
+export async function csrfOf(page: Page): Promise<string> {
+  return (await (await page.request.get("/api/auth/session")).json()).csrfToken as string;
+}
+
+/** Records a client through the API as the signed-in user (for tests about other things). */
+export async function createClientByApi(
+  page: Page,
+  data: Record<string, unknown>,
+): Promise<{ id: string; number: string; version: number }> {
+  const res = await page.request.post("/api/clients", {
+    headers: { "x-csrf-token": await csrfOf(page) },
+    data: { ...data, consent: { processing: true } },
+  });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+/** Checks the page at 360 px (no horizontal scroll, a screenshot) and returns to 1280 px. */
+export async function atPhoneWidth(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await expectNoHorizontalScroll(page, `${name} 360`);
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
