@@ -23,6 +23,7 @@ import { usePageTitle } from "../../../components/page.js";
 import { QuickForm } from "../../../components/QuickForm.js";
 import { caseworkUnits } from "../../../session/access.js";
 import { changedFields, fieldErrorOf } from "../clients/ClientForm.js";
+import { ClientPageHeading, clientName } from "../clients/ClientPageHeading.js";
 import {
   bodyFrom,
   ConsultationFields,
@@ -32,9 +33,6 @@ import {
   stateFromConsultation,
   useFieldOfAction,
 } from "./ConsultationForm.js";
-
-export const clientName = (c: Pick<Client, "firstName" | "lastName" | "number">) =>
-  c.firstName || c.lastName ? `${c.firstName} ${c.lastName}` : c.number;
 
 /** /staff/clients/:id/consultations/new — prefilled from the server's defaults (last-used values). */
 export function ConsultationCreatePage() {
@@ -135,15 +133,12 @@ function CreateForm({
 
   return (
     <div className="narrow">
-      <p>
-        <Link to={back}>{t("consultations.backTo", { name: clientName(client) })}</Link>
-      </p>
-      <div className="page-heading">
-        <h1>{t("consultations.record.title")}</h1>
-        <p className="muted">
-          {clientName(client)} · {client.number}
-        </p>
-      </div>
+      <ClientPageHeading
+        client={client}
+        back={back}
+        backLabel={t("consultations.backTo", { name: clientName(client) })}
+        title={t("consultations.record.title")}
+      />
       <FormProblems error={create.error} />
       <QuickForm
         focusFirst

@@ -14,7 +14,7 @@ import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";
 import { QuickForm } from "../../../components/QuickForm.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
-import { clientName } from "../consultations/ConsultationFormPage.js";
+import { ClientPageHeading, clientName } from "../clients/ClientPageHeading.js";
 import { type ProfessionRef, ReferenceProfessionPicker } from "../consultations/ReferenceProfessionPicker.js";
 
 /** Last-used authority and legal basis per user: counselors mostly deal with the same few authorities. */
@@ -77,15 +77,12 @@ function CreateForm({ client }: { client: Client }) {
 
   return (
     <div className="narrow procedure-page">
-      <p>
-        <Link to={back}>{t("procedures.backTo", { name: clientName(client) })}</Link>
-      </p>
-      <div className="page-heading">
-        <h1>{t("procedures.create.title")}</h1>
-        <p className="muted">
-          {clientName(client)} · {client.number}
-        </p>
-      </div>
+      <ClientPageHeading
+        client={client}
+        back={back}
+        backLabel={t("procedures.backTo", { name: clientName(client) })}
+        title={t("procedures.create.title")}
+      />
       <p className="muted">{t("procedures.create.intro")}</p>
       <ErrorAlert error={create.error} />
       <QuickForm
