@@ -69,12 +69,16 @@ const results = {
   baseline: await measure("baseline", { url: `${baselineUrl}/units`, connections: 32, duration: durations.read }),
 };
 
-// Whether the signed-in reads were served from the node's session cache (identity/session-cache.ts).
+// Whether the signed-in reads were served from the node's caches (platform/notified-cache.ts):
+// the session cache (identity) and the unit list cache (directory).
 const metricsText = await (await fetch(`${appUrl}/metrics`)).text();
-const cacheLookups = (result: string) =>
-  Number(metricsText.match(new RegExp(`^lotse_session_cache_lookups_total\\{result="${result}"\\} (\\d+)`, "m"))?.[1] ?? 0);
-const sessionCache = { hits: cacheLookups("hit"), misses: cacheLookups("miss") };
+const cacheLookups = (metric: string, result: string) =>
+  Number(metricsText.match(new RegExp(`^${metric}\\{result="${result}"\\} (\\d+)`, "m"))?.[1] ?? 0);
+const cacheStats = (metric: string) => ({ hits: cacheLookups(metric, "hit"), misses: cacheLookups(metric, "miss") });
+const sessionCache = cacheStats("lotse_session_cache_lookups_total");
+const directoryCache = cacheStats("lotse_directory_cache_lookups_total");
 console.log(`session cache: ${sessionCache.hits} hits, ${sessionCache.misses} misses`);
+console.log(`unit list cache: ${directoryCache.hits} hits, ${directoryCache.misses} misses`);
 
 const ratio = results.units
   ? {
@@ -106,6 +110,7 @@ const report = {
   targets,
   results,
   sessionCache,
+  directoryCache,
   ratio,
   verdict,
   notes: unitsLanded ? [] : [`${unitsProbe}: read benchmark skipped until the directory module's GET /api/units lands`],

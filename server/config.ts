@@ -46,6 +46,7 @@ const configSchema = z
       .max(24 * 60)
       .default(120),
     SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+    DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -124,6 +125,7 @@ function resolveConfig(env: z.output<typeof configSchema>) {
     sessionTtlHours: env.SESSION_TTL_HOURS,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
+    directoryCacheSeconds: env.DIRECTORY_CACHE_SECONDS,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     demoData: env.DEMO_DATA ?? !production,

@@ -20,12 +20,13 @@ import type { StateCode } from "../../../common/domain/units.js";
 import { requestOrigin, requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
+import type { UnitListCache } from "./list-cache.js";
 import * as directory from "./service.js";
 
 const tags = ["directory"];
 
 /** Network units, sites, providers and postcodes. HTTP only: the service decides and authorizes. */
-export function registerDirectoryRoutes(app: HttpApp, ctx: AppContext): void {
+export function registerDirectoryRoutes(app: HttpApp, ctx: AppContext, unitListCache: UnitListCache): void {
   app.get(
     "/api/units",
     {
@@ -37,7 +38,12 @@ export function registerDirectoryRoutes(app: HttpApp, ctx: AppContext): void {
         response: { 200: unitListResponse },
       },
     },
-    async (request) => ({ items: await directory.listUnits(ctx, requireActor(request), request.query) }),
+    async (request, reply) => {
+      const json = await directory.listUnitsJson(ctx, requireActor(request), request.query, unitListCache);
+      // Already validated against unitListResponse and serialized (and cached) by the service:
+      // Fastify sends a JSON string as it is.
+      return reply.type("application/json; charset=utf-8").send(json as never);
+    },
   );
 
   app.get(

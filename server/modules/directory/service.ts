@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { type AnyColumn, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { CreateUnitRequest, SiteInput, SitePatch, UnitListQuery, UpdateUnitRequest } from "../../../common/contracts/directory.js";
+import {
+  type CreateUnitRequest,
+  type SiteInput,
+  type SitePatch,
+  type UnitListQuery,
+  type UpdateUnitRequest,
+  unitListResponse,
+} from "../../../common/contracts/directory.js";
 import { allowedChildTypes, type UnitType } from "../../../common/domain/units.js";
 import { type Executor, pgArrayLiteral, queryRows, type Tx } from "../../db/index.js";
 import { type sites, units } from "../../db/schema/index.js";
@@ -10,6 +17,7 @@ import type { AppContext } from "../../platform/context.js";
 import { AppError, fieldError, invalidField } from "../../platform/errors.js";
 import { authorize, ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
+import { type UnitListCache, unitListKey } from "./list-cache.js";
 import { canCreateProvider, canListProviders, canSeeUnit, decide, decideMove, unitAbilities, visibleScope } from "./policy.js";
 import { findPostcode } from "./postcodes.js";
 import { presentHistoryEntry, presentProvider, presentUnitDetail, presentUnitSummary, unitSnapshot } from "./presenter.js";
@@ -115,16 +123,31 @@ export function berlinToday(ctx: Pick<AppContext, "clock">): string {
 
 const notFound = () => new AppError("not_found");
 
-export async function listUnits(ctx: AppContext, actor: Actor, query: UnitListQuery) {
+export async function listUnits(ctx: AppContext, actor: Actor, query: UnitListQuery, today = berlinToday(ctx)) {
   const rows = await repo.listUnits(ctx.database.db, {
     scope: visibleScope(actor),
     type: query.type,
     parentId: query.parentId,
     q: query.q,
     includeClosed: query.includeClosed,
-    today: berlinToday(ctx),
+    today,
   });
   return rows.map((row) => presentUnitSummary(row, unitAbilities(actor, row)));
+}
+
+/**
+ * The list as the JSON the route sends, validated against its contract once and then served from
+ * the node's cache until the directory changes (list-cache.ts): every staff page asks for it.
+ */
+export async function listUnitsJson(ctx: AppContext, actor: Actor, query: UnitListQuery, cache: UnitListCache): Promise<string> {
+  const today = berlinToday(ctx);
+  const key = unitListKey(actor.grants, query, today);
+  const cached = cache.get(key, ctx.clock.now().getTime());
+  if (cached !== undefined) return cached;
+  const generation = cache.currentGeneration;
+  const json = JSON.stringify(unitListResponse.parse({ items: await listUnits(ctx, actor, query, today) }));
+  cache.set(key, json, generation, ctx.clock.now().getTime());
+  return json;
 }
 
 export async function getUnit(ctx: AppContext, actor: Actor, id: string) {

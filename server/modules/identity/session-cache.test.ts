@@ -96,13 +96,13 @@ describe("session cache across nodes", () => {
           sql`select pid from pg_stat_activity where datname = current_database() and application_name like '%-listen'`,
         );
       const before = (await listeners()).map((r) => r.pid);
-      expect(before.length).toBe(2); // one per node
+      expect(before.length).toBe(4); // two per node: identity and directory announcements
       await t.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity
                                      where datname = current_database() and application_name like '%-listen'`);
       // Both nodes reconnect by themselves…
       await expect
         .poll(async () => (await listeners()).filter((r) => !before.includes(r.pid)).length, { timeout: 5_000, interval: 50 })
-        .toBe(2);
+        .toBe(4);
       expect(await statusOf(sameOnB)).toBe(200);
       // …and hear announcements again.
       await t.database.db.execute(sql`update sessions set revoked_at = now() where revoked_at is null`);
