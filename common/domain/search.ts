@@ -2,21 +2,24 @@
 const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ß: "ss", ı: "i", ø: "o", ł: "l", đ: "d", æ: "ae", œ: "oe", þ: "th" };
 
 /**
- * Text reduced for matching: accents and case removed, ß → ss, punctuation to spaces, the
- * words sorted (so "Al-Hassan, Mohammed" matches "Mohammed Al Hassan", "Yıldız" matches "Yildiz"). Used on both sides:
- * the server stores it, the search compares with it.
+ * Text reduced for matching, word order kept: accents and case removed, ß → ss, punctuation to
+ * single spaces ("Frankfurt (Oder)" → "frankfurt oder", "Yıldız" → "yildiz").
  */
-export function normalizeForSearch(...parts: (string | null | undefined)[]): string {
-  const words = parts
-    .filter(Boolean)
-    .join(" ")
+export function foldForSearch(text: string): string {
+  return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[ßıøłđæœþ]/g, (c) => LETTERS_WITHOUT_DECOMPOSITION[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
-  return words.sort().join(" ");
+    .trim();
+}
+
+/**
+ * Names reduced for matching: folded (foldForSearch) and the words sorted, so "Al-Hassan,
+ * Mohammed" matches "Mohammed Al Hassan". Used on both sides: the server stores it, the search
+ * compares with it.
+ */
+export function normalizeForSearch(...parts: (string | null | undefined)[]): string {
+  return foldForSearch(parts.filter(Boolean).join(" ")).split(" ").filter(Boolean).sort().join(" ");
 }

@@ -58,3 +58,22 @@ export function stateCodeFromGeonames(value: string): StateCode | null {
   const state = germanStates.find((s) => s.geonames === v || s.abbr === v || s.code === v);
   return state ? state.code : null;
 }
+
+/**
+ * What a person looking for counseling can ask for, and which sub-projects' sites offer it.
+ * Intercultural competence trains staff of job centres and authorities: not public counseling.
+ */
+export const publicTopics = ["recognition", "labour_rights", "employers"] as const;
+export type PublicTopic = (typeof publicTopics)[number];
+
+const topicOfField: Partial<Record<FieldOfAction, PublicTopic>> = {
+  recognition_counseling: "recognition",
+  qualification: "recognition",
+  faire_integration: "labour_rights",
+  immigration_employers: "employers",
+};
+
+/** The public topic of a sub-project's field of action; null when its sites do not counsel the public. */
+export function publicTopicOf(field: string | null): PublicTopic | null {
+  return (field && topicOfField[field as FieldOfAction]) || null;
+}

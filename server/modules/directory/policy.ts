@@ -1,6 +1,6 @@
 import type { UnitAbilities } from "../../../common/contracts/directory.js";
 import { hasRoleAnywhere, pathCovers, type RoleGrant } from "../../../common/domain/roles.js";
-import type { UnitType } from "../../../common/domain/units.js";
+import { publicTopicOf, type UnitType } from "../../../common/domain/units.js";
 import type { Actor } from "../../platform/actor.js";
 
 /**
@@ -80,3 +80,10 @@ export function decideMove(actor: Actor, unit: UnitLike, target: UnitLike) {
 /** Providers (Träger) are shared reference data: staff read them, managers may add one. */
 export const canListProviders = (actor: Actor) => actor.grants.length > 0;
 export const canCreateProvider = (actor: Actor) => hasRoleAnywhere(actor.grants, ["administrator", "state_coordination"]);
+
+/**
+ * The public (no sign-in) sees a site when its sub-project counsels the public (a public topic)
+ * and the site is open; the repository only returns open sites. Addresses, hours and contact
+ * details of such sites are published by the network anyway; nothing about staff or clients.
+ */
+export const isPublicSite = (site: { fieldOfAction: string | null }) => publicTopicOf(site.fieldOfAction) !== null;

@@ -127,5 +127,14 @@ export async function findPlaces(exec: Executor, wanted: { place: string; stateC
   return result;
 }
 
+/** Every (place, state, postcode) with its centroid: the rows of the in-memory place index. */
+export async function listPostcodeCentroids(exec: Executor) {
+  return queryRows<{ place: string; stateCode: string; postcode: string; latitude: number; longitude: number }>(
+    exec,
+    sql`select place, state_code as "stateCode", postcode, avg(latitude)::float8 as latitude, avg(longitude)::float8 as longitude
+          from ${postcodes} group by place, state_code, postcode`,
+  );
+}
+
 export const placeKey = (place: string, stateCode: string) => `${place}|${stateCode}`;
 const round = (n: number) => Math.round(n * 10_000) / 10_000;

@@ -1,7 +1,8 @@
 import type { Site, UnitAbilities, UnitDetail, UnitSummary } from "../../../common/contracts/directory.js";
-import type { FieldOfAction, SiteChannel, StateCode } from "../../../common/domain/units.js";
+import type { PublicSiteDetail, PublicSiteSummary } from "../../../common/contracts/public-directory.js";
+import { type FieldOfAction, type PublicTopic, publicTopicOf, type SiteChannel, type StateCode } from "../../../common/domain/units.js";
 import type { providers, unitHistory } from "../../db/schema/index.js";
-import type { SiteRow, UnitDetailRow, UnitRow } from "./repository.js";
+import type { PublicSiteRow, SiteRow, UnitDetailRow, UnitRow } from "./repository.js";
 
 /** Shapes units for the API. The materialized `path` never leaves the server. */
 export function presentUnitSummary(row: UnitRow, abilities: UnitAbilities): UnitSummary {
@@ -89,4 +90,37 @@ export function presentHistoryEntry(row: typeof unitHistory.$inferSelect) {
 
 export function presentProvider(row: typeof providers.$inferSelect) {
   return { id: row.id, name: row.name, isDemo: row.isDemo };
+}
+
+/** A site in the public search: what it publishes, never staff or internal fields. */
+export function presentPublicSite(row: PublicSiteRow, distanceKm: number | null): PublicSiteSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    projectName: row.projectName,
+    providerName: row.providerName,
+    topic: publicTopicOf(row.fieldOfAction) as PublicTopic,
+    stateCode: row.stateCode as StateCode | null,
+    address: { street: row.street, postcode: row.postcode, city: row.city },
+    distanceKm,
+    languages: row.languages,
+    channels: row.channels as SiteChannel[],
+    isDemo: row.isDemo,
+  };
+}
+
+export function presentPublicSiteDetail(row: PublicSiteRow): PublicSiteDetail {
+  const site = presentSite(row);
+  return {
+    ...presentPublicSite(row, null),
+    phone: site.phone,
+    email: site.email,
+    website: site.website,
+    latitude: site.latitude,
+    longitude: site.longitude,
+    openingHours: [...site.openingHours].sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens)),
+    accessibility: site.accessibility,
+    directions: site.directions,
+    timeZone: site.timeZone,
+  };
 }

@@ -238,3 +238,40 @@ export async function searchProviders(exec: Executor, q: string | undefined, lim
     .orderBy(asc(providers.name))
     .limit(limit);
 }
+
+/** A site as the public may see it, with what its sub-project says about it. */
+export type PublicSiteRow = SiteRow & {
+  id: string;
+  name: string;
+  stateCode: string | null;
+  isDemo: boolean;
+  projectName: string;
+  fieldOfAction: string | null;
+  providerName: string | null;
+};
+
+/**
+ * Open sites below a unit with a field of action (sub-projects), with their project's name and
+ * field and the site's provider or else the project's. A few hundred rows at national scale:
+ * the service filters and measures distances in memory. `id` narrows to one site.
+ */
+export async function listPublicSites(exec: Executor, today: string, id?: string): Promise<PublicSiteRow[]> {
+  return queryRows<PublicSiteRow>(
+    exec,
+    sql`select u.id, u.name, u.state_code as "stateCode", u.is_demo as "isDemo",
+               p.name as "projectName", p.field_of_action as "fieldOfAction",
+               coalesce(own.name, parents.name) as "providerName",
+               s.unit_id as "unitId", s.street, s.postcode, s.city, s.latitude, s.longitude, s.phone, s.email, s.website,
+               s.languages, s.channels, s.opening_hours as "openingHours", s.accessibility, s.directions, s.time_zone as "timeZone"
+          from ${units} u
+          join ${sites} s on s.unit_id = u.id
+          join ${units} p on p.id = u.parent_id
+          left join ${providers} own on own.id = u.provider_id
+          left join ${providers} parents on parents.id = p.provider_id
+         where u.type = 'site' and p.field_of_action is not null
+           and (u.closed_on is null or u.closed_on > ${today}::date)
+           and (p.closed_on is null or p.closed_on > ${today}::date)
+           ${id ? sql`and u.id = ${id}` : sql``}
+         order by u.name, u.id`,
+  );
+}

@@ -21,12 +21,14 @@ import { requestOrigin, requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
 import type { UnitListCache } from "./list-cache.js";
+import { registerPublicDirectoryRoutes } from "./public-routes.js";
 import * as directory from "./service.js";
 
 const tags = ["directory"];
 
 /** Network units, sites, providers and postcodes. HTTP only: the service decides and authorizes. */
 export function registerDirectoryRoutes(app: HttpApp, ctx: AppContext, unitListCache: UnitListCache): void {
+  registerPublicDirectoryRoutes(app, ctx);
   app.get(
     "/api/units",
     {

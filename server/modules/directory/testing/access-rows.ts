@@ -27,6 +27,12 @@ const berlinReaders: Caller[] = ["admin", "coordinationBerlin", "leadBerlin", "c
 const berlinSiteManagers: Caller[] = ["admin", "coordinationBerlin", "leadBerlin"];
 
 export const directoryAccessRows: Record<string, Row> = {
+  // Finding counseling is public: the same answer for everyone, signed in or not.
+  "GET /api/public/sites": { allow: everyone, request: () => ({ url: "/api/public/sites?postcode=10115&limit=3" }) },
+  "GET /api/public/sites/:id": {
+    allow: everyone,
+    request: () => ({ url: `/api/public/sites/${seedId("unit", "demo-sub-project:DE-BE:site:0")}` }),
+  },
   "GET /api/units": { allow: signedIn, request: () => ({ url: "/api/units" }) },
   "GET /api/units/:id": { allow: berlinReaders, request: () => ({ url: `/api/units/${berlinSub}` }) },
   "GET /api/units/:id/history": { allow: berlinReaders, request: () => ({ url: `/api/units/${berlinSub}/history` }) },

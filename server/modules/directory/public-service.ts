@@ -1,0 +1,56 @@
+import type { PublicSiteDetail, PublicSiteList, PublicSiteQuery } from "../../../common/contracts/public-directory.js";
+import { publicTopicOf } from "../../../common/domain/units.js";
+import type { AppContext } from "../../platform/context.js";
+import { AppError, invalidField } from "../../platform/errors.js";
+import { distanceKm, type Origin, placeIndexFor } from "./place-index.js";
+import { isPublicSite } from "./policy.js";
+import { presentPublicSite, presentPublicSiteDetail } from "./presenter.js";
+import type { PublicSiteRow } from "./repository.js";
+import * as repo from "./repository.js";
+import { berlinToday } from "./service.js";
+
+/**
+ * Finding counseling without signing in: open sites of sub-projects that counsel the public,
+ * nearest first from a postcode or place, filtered by language, topic and channel.
+ */
+export async function searchPublicSites(ctx: AppContext, query: PublicSiteQuery): Promise<PublicSiteList> {
+  const origin = await resolveOrigin(ctx, query);
+  const rows = (await repo.listPublicSites(ctx.database.db, berlinToday(ctx))).filter(
+    (row) =>
+      isPublicSite(row) &&
+      (!query.topic || publicTopicOf(row.fieldOfAction) === query.topic) &&
+      (!query.language || row.languages.includes(query.language)) &&
+      (!query.channel || row.channels.includes(query.channel)),
+  );
+  const items = rows.map((row) => presentPublicSite(row, distanceFrom(origin, row)));
+  // Nearest first; sites without coordinates last; then by name (stable for equal distances).
+  items.sort(
+    (a, b) => (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) || a.name.localeCompare(b.name, "de"),
+  );
+  return { origin, items: items.slice(0, query.limit), total: items.length };
+}
+
+export async function getPublicSite(ctx: AppContext, id: string): Promise<PublicSiteDetail> {
+  const [row] = await repo.listPublicSites(ctx.database.db, berlinToday(ctx), id);
+  if (!row || !isPublicSite(row)) throw new AppError("not_found");
+  return presentPublicSiteDetail(row);
+}
+
+async function resolveOrigin(ctx: AppContext, query: PublicSiteQuery): Promise<Origin | null> {
+  if (!query.postcode && !query.place) return null;
+  const index = await placeIndexFor(ctx.database, ctx.database.db);
+  if (query.postcode) {
+    const origin = index.byPostcode(query.postcode);
+    if (!origin) throw invalidField("postcode", "unknown_postcode", "Diese Postleitzahl gibt es in Deutschland nicht.");
+    return origin;
+  }
+  const origin = index.byName(query.place ?? "");
+  if (!origin) throw invalidField("place", "unknown_place", "Diesen Ort finden wir nicht. Versuchen Sie die Postleitzahl.");
+  return origin;
+}
+
+/** Straight-line kilometres with one decimal; null without an origin or coordinates. */
+function distanceFrom(origin: Origin | null, row: PublicSiteRow): number | null {
+  if (!origin || row.latitude === null || row.longitude === null) return null;
+  return Math.round(distanceKm(origin, { latitude: row.latitude, longitude: row.longitude }) * 10) / 10;
+}
