@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // (scripts/test.sh does both). Browser tests live in e2e/ with their own config.
 export default defineConfig({
   test: {
-    include: ["server/**/*.test.ts", "common/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "common/**/*.test.ts", "scripts/**/*.test.ts", "web/**/*.test.ts"],
     globalSetup: ["server/test/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

@@ -3,10 +3,12 @@ import { I18nProvider, RouterProvider } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Route, Routes, useHref, useNavigate } from "react-router";
 import { Loading } from "./components/feedback.js";
+import { FindCounselingPage } from "./routes/public/FindCounselingPage.js";
 import { Landing } from "./routes/public/Landing.js";
 import { LegalPage } from "./routes/public/LegalPage.js";
 import { NotFound } from "./routes/public/NotFound.js";
 import { PublicLayout } from "./routes/public/PublicLayout.js";
+import { SitePage } from "./routes/public/SitePage.js";
 
 // The staff app loads on demand: the public pages stay small for phones.
 const AccountPage = lazy(() => import("./routes/staff/account/AccountPage.js").then((m) => ({ default: m.AccountPage })));
@@ -68,6 +70,8 @@ export function App() {
           <Routes>
             <Route element={<PublicLayout />}>
               <Route index element={<Landing />} />
+              <Route path="beratung-finden" element={<FindCounselingPage />} />
+              <Route path="beratung-finden/standorte/:id" element={<SitePage />} />
               <Route path="barrierefreiheit" element={<LegalPage page="accessibility" />} />
               <Route path="impressum" element={<LegalPage page="imprint" />} />
             </Route>

@@ -46,7 +46,11 @@ export function Landing() {
         <div className="panel">
           <h2 id="find-title">{t("landing.findTitle")}</h2>
           <p>{t("landing.findText")}</p>
-          <p className="muted">{t("landing.findSoon")}</p>
+          <p>
+            <Link to="/beratung-finden" className="button button-primary">
+              {t("landing.findAction")}
+            </Link>
+          </p>
         </div>
       </section>
 

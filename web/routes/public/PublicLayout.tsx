@@ -37,6 +37,9 @@ export function SiteFooter() {
         <nav aria-label={t("shell.footerNav")}>
           <ul className="footer-links">
             <li>
+              <Link to="/beratung-finden">{t("shell.findCounseling")}</Link>
+            </li>
+            <li>
               <Link to="/barrierefreiheit">{t("shell.accessibility")}</Link>
             </li>
             <li>

@@ -1,0 +1,64 @@
+import { IntlMessageFormat } from "intl-messageformat";
+import { describe, expect, it } from "vitest";
+import ar from "./ar.json" with { type: "json" };
+import de from "./de.json" with { type: "json" };
+import en from "./en.json" with { type: "json" };
+
+/**
+ * German is the source; other languages fall back to it key by key. The public pages are read by
+ * people who may not read German, so there every key must be translated; the staff app may fall
+ * back (counselors read German), and what falls back is reported here.
+ */
+const PUBLIC_SECTIONS = ["app", "shell", "landing", "legal", "notFound", "findCounseling", "site"];
+const translations: Record<string, object> = { en, ar };
+/** Languages in which the staff app is complete too (no fallback at all). */
+const COMPLETE = ["en"];
+
+type Messages = Record<string, string>;
+function flatten(tree: object, prefix = ""): Messages {
+  const out: Messages = {};
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out[path] = value;
+    else Object.assign(out, flatten(value as object, path));
+  }
+  return out;
+}
+const source = flatten(de);
+const isPublic = (key: string) => PUBLIC_SECTIONS.includes(key.split(".")[0]!);
+
+describe("translations", () => {
+  it("has every public key in German", () => {
+    for (const section of PUBLIC_SECTIONS)
+      expect(
+        Object.keys(source).some((k) => k.startsWith(`${section}.`)),
+        section,
+      ).toBe(true);
+  });
+
+  for (const [language, tree] of Object.entries(translations)) {
+    const messages = flatten(tree);
+
+    it(`${language}: translates every key of the public pages${COMPLETE.includes(language) ? " and of the staff app" : ""}`, () => {
+      const missing = Object.keys(source).filter((key) => !(key in messages));
+      const fallback = missing.filter((key) => !isPublic(key));
+      if (!COMPLETE.includes(language) && fallback.length)
+        console.info(`${language}: ${fallback.length} staff-app keys fall back to German`);
+      expect(COMPLETE.includes(language) ? missing : missing.filter(isPublic)).toEqual([]);
+    });
+
+    it(`${language}: has no key that German does not have (renamed or removed keys)`, () => {
+      expect(Object.keys(messages).filter((key) => !(key in source))).toEqual([]);
+    });
+
+    it(`${language}: every message is valid ICU and formats with the German message's arguments`, () => {
+      for (const [key, message] of Object.entries(messages)) {
+        const format = new IntlMessageFormat(message, language);
+        // Arguments of the German message (names in braces), with values that exercise plurals.
+        const names = [...(source[key] ?? "").matchAll(/\{(\w+)/g)].map((m) => m[1]!);
+        const values = Object.fromEntries(names.map((n) => [n, 3]));
+        expect(() => format.format(values), key).not.toThrow();
+      }
+    });
+  }
+});

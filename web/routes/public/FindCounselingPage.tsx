@@ -1,0 +1,220 @@
+/**
+ * Finding counseling (no sign-in): where, language, topic and channel in the address bar, so a
+ * search can be shared, bookmarked and gone back to; results nearest first.
+ */
+import { type FormEvent, useState } from "react";
+import { Button, Form } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useSearchParams } from "react-router";
+import { publicTopics, siteChannels } from "../../../common/domain/units.js";
+import { ApiError } from "../../api/client.js";
+import { type PublicSiteSearch, type PublicSiteSummary, usePublicSites } from "../../api/public.js";
+import { type Option, SelectInput, TextInput } from "../../components/fields.js";
+import { languageName } from "../../components/names.js";
+import { usePageTitle } from "../../components/page.js";
+import { formatDistance, isolate, SiteFacts } from "./site-facts.js";
+
+const PAGE = 20;
+/** Languages the network counsels in most; any other still shows on a site's page. */
+const COUNSELING_LANGUAGES = [
+  "ar",
+  "fa",
+  "uk",
+  "ru",
+  "tr",
+  "en",
+  "fr",
+  "es",
+  "pl",
+  "ro",
+  "bg",
+  "it",
+  "el",
+  "sq",
+  "vi",
+  "ti",
+  "so",
+  "hr",
+  "pt",
+];
+
+/** The API query of the page's address, or null before the first search. */
+function searchOf(params: URLSearchParams, limit: number): PublicSiteSearch | null {
+  if (!params.has("search")) return null;
+  const where = (params.get("where") ?? "").trim();
+  const value = (key: string) => params.get(key) || undefined;
+  return {
+    ...(/^\d{5}$/.test(where) ? { postcode: where } : where ? { place: where } : {}),
+    language: value("language"),
+    topic: value("topic"),
+    channel: value("channel"),
+    limit,
+  };
+}
+
+export function FindCounselingPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t("findCounseling.title"));
+  const [params, setParams] = useSearchParams();
+  const [limit, setLimit] = useState(PAGE);
+  const search = searchOf(params, limit);
+  const result = usePublicSites(search);
+
+  const [where, setWhere] = useState(params.get("where") ?? "");
+  const [language, setLanguage] = useState(params.get("language") ?? "");
+  const [topic, setTopic] = useState(params.get("topic") ?? "");
+  const [channel, setChannel] = useState(params.get("channel") ?? "");
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setLimit(PAGE);
+    const next = new URLSearchParams({ search: "1" });
+    for (const [key, value] of Object.entries({ where: where.trim(), language, topic, channel })) if (value) next.set(key, value);
+    setParams(next);
+  };
+
+  const any: Option = { id: "", label: t("findCounseling.any") };
+  const collator = new Intl.Collator(i18n.language);
+  const languages = [
+    any,
+    ...COUNSELING_LANGUAGES.map((code) => ({ id: code, label: languageName(code, i18n.language) })).sort((a, b) =>
+      collator.compare(a.label, b.label),
+    ),
+  ];
+  const topics = [any, ...publicTopics.map((id) => ({ id, label: t(`findCounseling.topics.${id}`) }))];
+  const channels = [any, ...siteChannels.map((id) => ({ id, label: t(`findCounseling.channels.${id}`) }))];
+
+  const whereError = fieldErrorOf(result.error, t);
+
+  return (
+    <div className="container section">
+      <h1>{t("findCounseling.title")}</h1>
+      <p className="lead">{t("findCounseling.lead")}</p>
+
+      <Form className="panel find-form" onSubmit={submit} validationBehavior="aria" aria-label={t("findCounseling.formLabel")}>
+        <TextInput
+          label={t("findCounseling.where")}
+          description={t("findCounseling.whereHint")}
+          value={where}
+          onChange={setWhere}
+          autoComplete="postal-code"
+          errorMessage={whereError}
+          className="find-where"
+        />
+        <div className="find-filters">
+          <SelectInput
+            label={t("findCounseling.language")}
+            options={languages}
+            selectedKey={language}
+            onSelectionChange={(k) => setLanguage(String(k ?? ""))}
+          />
+          <SelectInput
+            label={t("findCounseling.topic")}
+            options={topics}
+            selectedKey={topic}
+            onSelectionChange={(k) => setTopic(String(k ?? ""))}
+          />
+          <SelectInput
+            label={t("findCounseling.channel")}
+            options={channels}
+            selectedKey={channel}
+            onSelectionChange={(k) => setChannel(String(k ?? ""))}
+          />
+        </div>
+        <Button type="submit" className="button button-primary">
+          {t("findCounseling.submit")}
+        </Button>
+      </Form>
+
+      <Results
+        searched={search !== null}
+        pending={result.isPending && search !== null}
+        failed={Boolean(result.error) && !whereError}
+        list={result.data}
+        onMore={() => setLimit((n) => n + PAGE)}
+        loadingMore={result.isFetching && result.isPlaceholderData}
+      />
+    </div>
+  );
+}
+
+/** The message for the where field when the server refused the postcode or place. */
+function fieldErrorOf(error: unknown, t: (key: string) => string): string | null {
+  if (!(error instanceof ApiError) || error.status !== 400) return null;
+  const code = error.problem.errors?.find((e) => e.field === "postcode" || e.field === "place")?.code;
+  if (code === "unknown_postcode" || code === "unknown_place") return t(`findCounseling.errors.${code}`);
+  return t("findCounseling.errors.invalid");
+}
+
+function Results({
+  searched,
+  pending,
+  failed,
+  list,
+  onMore,
+  loadingMore,
+}: {
+  searched: boolean;
+  pending: boolean;
+  failed: boolean;
+  list: { origin: { label: string } | null; items: PublicSiteSummary[]; total: number } | undefined;
+  onMore: () => void;
+  loadingMore: boolean;
+}) {
+  const { t } = useTranslation();
+  // A new answer is announced by its heading inside a live region; focus stays on the form.
+  return (
+    <section className="section" aria-labelledby="results-title">
+      <div role="status" className="results-status">
+        <h2 id="results-title">
+          {!searched
+            ? t("findCounseling.resultsTitle")
+            : pending
+              ? t("common.loading")
+              : failed
+                ? t("findCounseling.errors.failed")
+                : list
+                  ? t("findCounseling.resultCount", { count: list.total })
+                  : t("findCounseling.resultsTitle")}
+        </h2>
+        {list?.origin && !pending && <p className="muted">{t("findCounseling.nearPlace", { place: isolate(list.origin.label) })}</p>}
+      </div>
+      {!searched && <p className="muted">{t("findCounseling.startHint")}</p>}
+      {list && list.total === 0 && <p>{t("findCounseling.noResultsHint")}</p>}
+      {list && list.items.length > 0 && (
+        <ol className="site-results">
+          {list.items.map((site) => (
+            <li key={site.id}>
+              <SiteResult site={site} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {list && list.items.length < list.total && (
+        <p>
+          <Button className="button button-secondary" onPress={onMore} isPending={loadingMore}>
+            {t("findCounseling.showMore")}
+          </Button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function SiteResult({ site }: { site: PublicSiteSummary }) {
+  const { t, i18n } = useTranslation();
+  const { search } = useLocation();
+  return (
+    <article className="card site-result">
+      <h3>
+        <Link to={`/beratung-finden/standorte/${site.id}`} state={{ search }}>
+          <bdi>{site.name}</bdi>
+        </Link>
+      </h3>
+      {site.distanceKm !== null && (
+        <p className="site-distance">{t("findCounseling.distance", { distance: formatDistance(site.distanceKm, i18n.language) })}</p>
+      )}
+      <SiteFacts site={site} />
+    </article>
+  );
+}
