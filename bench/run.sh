@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/pg.sh
+source scripts/lib/app-node-flags.sh
 
 APP_PID= BASE_PID=
 LOGS=$(mktemp -d "${TMPDIR:-/tmp}/lotse-bench.XXXXXX")
@@ -40,7 +41,7 @@ FACTS=$(npx tsx bench/setup.ts)
 
 echo "== app and baseline"
 APP_PORT=$(free_port)
-NODE_ENV=production PORT=$APP_PORT LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node ${BENCH_APP_NODE_ARGS:-} dist/server/main.js >"$LOGS/app.log" 2>&1 &
+NODE_ENV=production PORT=$APP_PORT LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node $APP_NODE_FLAGS ${BENCH_APP_NODE_ARGS:-} dist/server/main.js >"$LOGS/app.log" 2>&1 &
 APP_PID=$!
 wait_for "http://127.0.0.1:$APP_PORT/api/health" "$APP_PID" "the app"
 BASE_PORT=$(free_port)

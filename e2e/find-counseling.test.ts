@@ -100,6 +100,41 @@ describe("finding counseling (public)", () => {
     });
   }
 
+  test("offers seven languages, each named in itself; Farsi right to left, Ukrainian with its plural forms", async () => {
+    const { context, page } = await newPage(browser, 360);
+    await page.goto("/beratung-finden");
+    await page.getByRole("button", { name: /Sprache wählen/ }).click();
+    const entries = page.getByRole("menu").locator("[lang]");
+    expect(await entries.evaluateAll((els) => els.map((e) => `${e.getAttribute("lang")}:${e.textContent}`))).toEqual([
+      "de:Deutsch",
+      "en:English",
+      "ar:العربية",
+      "fa:فارسی",
+      "uk:Українська",
+      "ru:Русский",
+      "tr:Türkçe",
+    ]);
+    await page.getByRole("menuitemradio", { name: "فارسی" }).click();
+    await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
+    expect(await page.getAttribute("html", "lang")).toBe("fa");
+    await page.getByRole("heading", { level: 1, name: "یافتن مرکز مشاوره" }).waitFor();
+    await page.getByRole("textbox", { name: "کد پستی یا شهر" }).fill("04109");
+    await page.getByRole("button", { name: "جست‌وجو", exact: true }).click();
+    await expect.poll(() => page.locator("#results-title").textContent()).toMatch(/مرکز مشاوره پیدا شد/);
+    await expectAccessible(page, "find fa 360");
+    await expectNoHorizontalScroll(page, "find fa 360");
+    await screenshot(page, "find-results-fa");
+
+    await page.goto("/beratung-finden?lang=uk&search=1&where=10115&language=fa");
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("uk");
+    // 10–20 and 5–9 take "many" in Ukrainian ("центрів"), 2–4 "few" ("центри"), 1/21 "one".
+    await expect
+      .poll(() => page.locator("#results-title").textContent())
+      .toMatch(/^Знайдено \d+ консультаційн(ий центр|і центри|их центрів)$/);
+    await expectAccessible(page, "find uk 360");
+    await context.close();
+  });
+
   test("is usable with the keyboard alone", async () => {
     const { context, page } = await newPage(browser, 1280);
     await page.goto("/beratung-finden");

@@ -3,6 +3,7 @@ import { I18nProvider, RouterProvider } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Route, Routes, useHref, useNavigate } from "react-router";
 import { Loading } from "./components/feedback.js";
+import { CALENDAR } from "./components/format.js";
 import { FindCounselingPage } from "./routes/public/FindCounselingPage.js";
 import { Landing } from "./routes/public/Landing.js";
 import { LegalPage } from "./routes/public/LegalPage.js";
@@ -64,7 +65,8 @@ export function App() {
   const navigate = useNavigate();
   const { i18n } = useTranslation();
   return (
-    <I18nProvider locale={i18n.language}>
+    // Date pickers in the Gregorian calendar whatever the language (see components/format.ts).
+    <I18nProvider locale={`${i18n.language}-u-ca-${CALENDAR}`}>
       <RouterProvider navigate={(to, options) => void navigate(to, options)} useHref={useHref}>
         <Suspense fallback={<Loading />}>
           <Routes>

@@ -8,27 +8,30 @@ import { initReactI18next } from "react-i18next";
 import ar from "./ar.json" with { type: "json" };
 import de from "./de.json" with { type: "json" };
 import en from "./en.json" with { type: "json" };
+import fa from "./fa.json" with { type: "json" };
+import ru from "./ru.json" with { type: "json" };
+import tr from "./tr.json" with { type: "json" };
+import uk from "./uk.json" with { type: "json" };
 
 export type LanguageInfo = {
   code: string;
   /** The language's name in itself, shown in the switcher with lang={code}. */
   nativeName: string;
   dir: "ltr" | "rtl";
-  /** Only languages with a translation file are offered in the switcher. */
-  available: boolean;
 };
 
 const languages: readonly LanguageInfo[] = [
-  { code: "de", nativeName: "Deutsch", dir: "ltr", available: true },
-  { code: "en", nativeName: "English", dir: "ltr", available: true },
-  { code: "ar", nativeName: "العربية", dir: "rtl", available: true },
-  { code: "fa", nativeName: "فارسی", dir: "rtl", available: false },
-  { code: "uk", nativeName: "Українська", dir: "ltr", available: false },
-  { code: "ru", nativeName: "Русский", dir: "ltr", available: false },
-  { code: "tr", nativeName: "Türkçe", dir: "ltr", available: false },
+  { code: "de", nativeName: "Deutsch", dir: "ltr" },
+  { code: "en", nativeName: "English", dir: "ltr" },
+  { code: "ar", nativeName: "العربية", dir: "rtl" },
+  { code: "fa", nativeName: "فارسی", dir: "rtl" },
+  { code: "uk", nativeName: "Українська", dir: "ltr" },
+  { code: "ru", nativeName: "Русский", dir: "ltr" },
+  { code: "tr", nativeName: "Türkçe", dir: "ltr" },
 ];
 
-export const availableLanguages = languages.filter((l) => l.available);
+/** Every language has a translation file: the public pages completely, the staff app falls back to German. */
+export const availableLanguages = languages;
 const STORAGE_KEY = "lotse.language";
 
 export function languageInfo(code: string): LanguageInfo {
@@ -63,7 +66,7 @@ export async function setupI18n(): Promise<typeof i18next> {
     .use(ICU)
     .use(initReactI18next)
     .init({
-      resources: { de: { translation: de }, en: { translation: en }, ar: { translation: ar } },
+      resources: Object.fromEntries(Object.entries({ de, en, ar, fa, uk, ru, tr }).map(([code, translation]) => [code, { translation }])),
       lng: initialLanguage(),
       fallbackLng: "de",
       interpolation: { escapeValue: false },

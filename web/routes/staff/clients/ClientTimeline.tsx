@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type TimelineEntry, useTimeline } from "../../../api/records.js";
 import { QueryState } from "../../../components/feedback.js";
-import { formatDate } from "../../../components/format.js";
+import { CALENDAR, formatDate } from "../../../components/format.js";
 
 const icon = {
   width: 20,
@@ -65,7 +65,7 @@ function entryDay(at: string, lang: string): string {
   if (at.length <= 10) return formatDate(at, lang);
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat(lang, { timeZone: "Europe/Berlin", dateStyle: "medium" }).format(date);
+  return new Intl.DateTimeFormat(lang, { timeZone: "Europe/Berlin", calendar: CALENDAR, dateStyle: "medium" }).format(date);
 }
 
 export function ClientTimeline({ clientId, highlight }: { clientId: string; highlight?: string }) {
