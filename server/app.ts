@@ -15,7 +15,7 @@ import { registerRetentionJob } from "./modules/clients/retention.js";
 import { registerClientRoutes } from "./modules/clients/routes.js";
 import { registerConsultationRoutes } from "./modules/consultations/routes.js";
 import { consultationRecordKeeper } from "./modules/consultations/service.js";
-import { createUnitListCache } from "./modules/directory/list-cache.js";
+import { createDirectoryCache } from "./modules/directory/directory-cache.js";
 import { registerDirectoryRoutes } from "./modules/directory/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
@@ -84,10 +84,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   const sessionCache = createSessionLookupCache(ctx, metrics);
   await sessionCache.start(database);
   app.addHook("onClose", () => sessionCache.stop());
-  // Unit lists, kept per node until the directory changes (directory/list-cache.ts).
-  const unitListCache = createUnitListCache(ctx, metrics);
-  await unitListCache.start(database);
-  app.addHook("onClose", () => unitListCache.stop());
+  // Unit lists and refs, kept per node until the directory changes (directory/directory-cache.ts).
+  const directoryCache = createDirectoryCache(ctx, metrics);
+  await directoryCache.start(database);
+  app.addHook("onClose", () => directoryCache.stop());
 
   // Every API route must declare who may reach it; the access matrix test walks this list.
   const apiRoutes: ApiRoute[] = [];
@@ -101,13 +101,6 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
-    // Whatever this request changed (a logout, a revoked grant, a renamed unit), the answer must
-    // not go out while this node still serves the old state from memory; other nodes hear it
-    // from the database (platform/notified-cache.ts).
-    if (isStateChanging(request.method)) {
-      sessionCache.clear();
-      unitListCache.clear();
-    }
   });
   app.addHook("onResponse", async (request, reply) => {
     // Errors were already logged with their cause by the error handler.
@@ -149,10 +142,24 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     },
   );
 
+  // Only identity writes sessions, users and role grants, and only the directory writes units
+  // (paths), sites and providers. Whatever a write of theirs changed (a logout, a revoked grant, a
+  // renamed unit), the answer must not go out while this node still serves the old state from
+  // memory; other nodes hear it from the database (platform/notified-cache.ts). Writes of the
+  // other modules (recording a consultation, many per minute) leave both caches alone.
   await app.register(async (scope) => {
+    scope.addHook("onSend", async (request) => {
+      if (isStateChanging(request.method)) {
+        sessionCache.clear();
+        directoryCache.clear();
+      }
+    });
     const api = scope as unknown as HttpApp;
     registerIdentityRoutes(api, ctx);
-    registerDirectoryRoutes(api, ctx, unitListCache);
+    registerDirectoryRoutes(api, ctx, directoryCache);
+  });
+  await app.register(async (scope) => {
+    const api = scope as unknown as HttpApp;
     registerClientRoutes(api, ctx);
     registerConsultationRoutes(api, ctx);
     registerProcedureRoutes(api, ctx);

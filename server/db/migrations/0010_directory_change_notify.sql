@@ -1,4 +1,4 @@
--- Nodes cache directory lists (directory/list-cache.ts). Any change to units, sites or providers
+-- Nodes cache directory lists (directory/directory-cache.ts). Any change to units, sites or providers
 -- announces itself on the channel "directory_changed", whoever makes it (the app, a seed, an
 -- operator in psql), and every node drops its cache. Statement-level: a bulk change is one
 -- announcement.

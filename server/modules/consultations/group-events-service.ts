@@ -41,10 +41,10 @@ export async function createGroupEvent(ctx: AppContext, origin: RequestOrigin, i
   ensure(doesCasework(actor));
   return ctx.database.db.transaction(async (tx) => {
     const own = caseworkUnitIds(actor);
-    const unit = await counselingUnit(tx, actor, input.unitId ?? (own.length === 1 ? own[0] : undefined));
+    const unit = await counselingUnit(ctx, tx, actor, input.unitId ?? (own.length === 1 ? own[0] : undefined));
     const errors = [
       ...dateErrors(input.date, berlinToday(ctx), ctx.config.fundingPeriods),
-      ...(await siteErrors(tx, unit, input.siteId ?? null)),
+      ...(await siteErrors(ctx, tx, unit, input.siteId ?? null)),
     ];
     if (errors.length) throw new AppError("validation_failed", { errors });
     const row = await repo.insertGroupEvent(tx, {
@@ -100,7 +100,7 @@ export async function updateGroupEvent(
     const refugees = changes.refugeeParticipants !== undefined ? changes.refugeeParticipants : row!.refugeeParticipants;
     const errors = [
       ...(changes.date && changes.date !== row!.date ? dateErrors(changes.date, berlinToday(ctx), ctx.config.fundingPeriods) : []),
-      ...(changes.siteId !== undefined && changes.siteId !== row!.siteId ? await siteErrors(tx, unit!, changes.siteId) : []),
+      ...(changes.siteId !== undefined && changes.siteId !== row!.siteId ? await siteErrors(ctx, tx, unit!, changes.siteId) : []),
       ...(refugees !== null && refugees > participants
         ? [fieldError("refugeeParticipants", "too_many", "Höchstens so viele wie Teilnehmende insgesamt")]
         : []),

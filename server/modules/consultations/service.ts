@@ -15,7 +15,7 @@ import { AppError, type FieldError, fieldError } from "../../platform/errors.js"
 import { ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { type ClientAccess, recordContact, withClientAccess } from "../clients/service.js";
-import { berlinToday, getUnitRef, type UnitRef } from "../directory/service.js";
+import { berlinToday, getCachedUnitRef, getUnitRef, type UnitRef } from "../directory/service.js";
 import { erasePersonalData, exportRecords, moveRecords } from "./client-records.js";
 import { labelsFor, professionsById, unitsById } from "./names.js";
 import { canCounselIn, caseworkUnitIds, consultationAbilities, doesCasework } from "./policy.js";
@@ -44,9 +44,9 @@ function defaultUnitId(actor: Actor, access: ClientAccess): string | undefined {
 }
 
 /** The sub-project that counselled: one the actor does casework in, open. */
-export async function counselingUnit(exec: Executor, actor: Actor, unitId: string | undefined): Promise<UnitRef> {
+export async function counselingUnit(ctx: AppContext, exec: Executor, actor: Actor, unitId: string | undefined): Promise<UnitRef> {
   if (!unitId) throw invalid([fieldError("unitId", "required", "Bitte wählen Sie das Teilprojekt, in dem die Beratung stattfand")]);
-  const unit = await getUnitRef(exec, unitId);
+  const unit = await getCachedUnitRef(ctx, exec, unitId);
   if (!unit || !canCounselIn(actor, unit)) {
     throw invalid([fieldError("unitId", "not_allowed", "In diesem Teilprojekt können Sie nichts erfassen")]);
   }
@@ -55,9 +55,9 @@ export async function counselingUnit(exec: Executor, actor: Actor, unitId: strin
 }
 
 /** A site is a unit of type site below the sub-project. */
-export async function siteErrors(exec: Executor, unit: UnitRef, siteId: string | null): Promise<FieldError[]> {
+export async function siteErrors(ctx: AppContext, exec: Executor, unit: UnitRef, siteId: string | null): Promise<FieldError[]> {
   if (!siteId) return [];
-  const site = await getUnitRef(exec, siteId);
+  const site = await getCachedUnitRef(ctx, exec, siteId);
   if (site?.type !== "site" || !site.path.startsWith(`${unit.path}/`)) {
     return [fieldError("siteId", "not_in_unit", "Dieser Standort gehört nicht zum Teilprojekt")];
   }
@@ -165,7 +165,7 @@ export async function createConsultation(ctx: AppContext, origin: RequestOrigin,
   try {
     return await withClientAccess(ctx.database.db, origin, input.clientId, ctx.clock.now(), options, async (tx, access) => {
       if (access.erasedAt) throw erased();
-      const unit = await counselingUnit(tx, actor, input.unitId ?? defaultUnitId(actor, access));
+      const unit = await counselingUnit(ctx, tx, actor, input.unitId ?? defaultUnitId(actor, access));
       const fieldOfAction = unit.fieldOfAction;
       const subject = {
         referenceProfessionId: input.referenceProfessionId ?? null,
@@ -176,7 +176,7 @@ export async function createConsultation(ctx: AppContext, origin: RequestOrigin,
       };
       const errors = [
         ...dateErrors(input.date, berlinToday(ctx), ctx.config.fundingPeriods),
-        ...(await siteErrors(tx, unit, input.siteId ?? null)),
+        ...(await siteErrors(ctx, tx, unit, input.siteId ?? null)),
         ...subjectErrors(subject, fieldOfAction),
         ...(await professionErrors(tx, subject.referenceProfessionId)),
       ];
@@ -322,7 +322,7 @@ export async function updateConsultation(
       if (row.version !== input.version) throw new AppError("conflict", { extra: { currentVersion: row.version } });
       const { version, ...changes } = input;
       const unitChanged = changes.unitId !== undefined && changes.unitId !== row.unitId;
-      const unit = unitChanged ? await counselingUnit(tx, actor, changes.unitId) : currentUnit;
+      const unit = unitChanged ? await counselingUnit(ctx, tx, actor, changes.unitId) : currentUnit;
       const fieldOfAction = unit.fieldOfAction;
       const next = {
         kind: pick(changes.kind, row.kind as ConsultationKind),
@@ -336,7 +336,7 @@ export async function updateConsultation(
       };
       const errors = [
         ...(next.date !== row.date ? dateErrors(next.date, berlinToday(ctx), ctx.config.fundingPeriods) : []),
-        ...(unitChanged || next.siteId !== row.siteId ? await siteErrors(tx, unit, next.siteId) : []),
+        ...(unitChanged || next.siteId !== row.siteId ? await siteErrors(ctx, tx, unit, next.siteId) : []),
         ...subjectErrors(next, fieldOfAction),
         ...(next.referenceProfessionId !== row.referenceProfessionId ? await professionErrors(tx, next.referenceProfessionId) : []),
       ];
@@ -402,7 +402,7 @@ export async function consultationDefaults(ctx: AppContext, origin: RequestOrigi
     // Last-used place only while the caller still counsels there and it is open.
     const lastUnit = last ? await getUnitRef(tx, last.unitId) : null;
     const placeStillOk = lastUnit !== null && !lastUnit.closedOn && canCounselIn(actor, lastUnit);
-    const siteOk = placeStillOk && last?.siteId ? (await siteErrors(tx, lastUnit, last.siteId)).length === 0 : false;
+    const siteOk = placeStillOk && last?.siteId ? (await siteErrors(ctx, tx, lastUnit, last.siteId)).length === 0 : false;
     const professions = await professionsById(tx, [professionId]);
     await recordAuditEvent(tx, origin, { action: "consultation.defaults", outcome: "success", recordType: RECORD, details: { clientId } });
     return {

@@ -20,14 +20,14 @@ import type { StateCode } from "../../../common/domain/units.js";
 import { requestOrigin, requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
-import type { UnitListCache } from "./list-cache.js";
+import type { DirectoryCache } from "./directory-cache.js";
 import { registerPublicDirectoryRoutes } from "./public-routes.js";
 import * as directory from "./service.js";
 
 const tags = ["directory"];
 
 /** Network units, sites, providers and postcodes. HTTP only: the service decides and authorizes. */
-export function registerDirectoryRoutes(app: HttpApp, ctx: AppContext, unitListCache: UnitListCache): void {
+export function registerDirectoryRoutes(app: HttpApp, ctx: AppContext, directoryCache: DirectoryCache): void {
   registerPublicDirectoryRoutes(app, ctx);
   app.get(
     "/api/units",
@@ -41,7 +41,7 @@ export function registerDirectoryRoutes(app: HttpApp, ctx: AppContext, unitListC
       },
     },
     async (request, reply) => {
-      const json = await directory.listUnitsJson(ctx, requireActor(request), request.query, unitListCache);
+      const json = await directory.listUnitsJson(ctx, requireActor(request), request.query, directoryCache);
       // Already validated against unitListResponse and serialized (and cached) by the service:
       // Fastify sends a JSON string as it is.
       return reply.type("application/json; charset=utf-8").send(json as never);

@@ -17,7 +17,7 @@ import type { AppContext } from "../../platform/context.js";
 import { AppError, fieldError, invalidField } from "../../platform/errors.js";
 import { authorize, ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
-import { type UnitListCache, unitListKey } from "./list-cache.js";
+import { type DirectoryCache, directoryCacheOf, unitListKey, unitRefKey } from "./directory-cache.js";
 import { canCreateProvider, canListProviders, canSeeUnit, decide, decideMove, unitAbilities, visibleScope } from "./policy.js";
 import { findPostcode } from "./postcodes.js";
 import { presentHistoryEntry, presentProvider, presentUnitDetail, presentUnitSummary, unitSnapshot } from "./presenter.js";
@@ -84,6 +84,22 @@ export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | 
   return row ?? null;
 }
 
+/**
+ * getUnitRef from the node's directory cache (directory-cache.ts), for hot paths that only check
+ * a unit (recording a consultation). A unit changed by a transaction still running elsewhere is
+ * seen as before, as a read would see it; not for code that changes units itself.
+ */
+export async function getCachedUnitRef(ctx: Pick<AppContext, "database" | "clock">, exec: Executor, id: string): Promise<UnitRef | null> {
+  const cache = directoryCacheOf(ctx);
+  if (!cache) return getUnitRef(exec, id);
+  const cached = cache.get(unitRefKey(id), ctx.clock.now().getTime());
+  if (cached !== undefined) return cached as UnitRef;
+  const generation = cache.currentGeneration;
+  const ref = await getUnitRef(exec, id);
+  if (ref) cache.set(unitRefKey(id), Object.freeze(ref), generation, ctx.clock.now().getTime());
+  return ref;
+}
+
 /** Looked up on most requests that record something (hot path): built once. */
 const unitRefById = fixedStatement<{ id: string }, UnitRef>(
   (p) => sql`select ${units.id}, ${units.name}, ${units.type}, ${units.path}, ${units.stateCode} as "stateCode",
@@ -137,13 +153,13 @@ export async function listUnits(ctx: AppContext, actor: Actor, query: UnitListQu
 
 /**
  * The list as the JSON the route sends, validated against its contract once and then served from
- * the node's cache until the directory changes (list-cache.ts): every staff page asks for it.
+ * the node's cache until the directory changes (directory-cache.ts): every staff page asks for it.
  */
-export async function listUnitsJson(ctx: AppContext, actor: Actor, query: UnitListQuery, cache: UnitListCache): Promise<string> {
+export async function listUnitsJson(ctx: AppContext, actor: Actor, query: UnitListQuery, cache: DirectoryCache): Promise<string> {
   const today = berlinToday(ctx);
   const key = unitListKey(actor.grants, query, today);
   const cached = cache.get(key, ctx.clock.now().getTime());
-  if (cached !== undefined) return cached;
+  if (typeof cached === "string") return cached;
   const generation = cache.currentGeneration;
   const json = JSON.stringify(unitListResponse.parse({ items: await listUnits(ctx, actor, query, today) }));
   cache.set(key, json, generation, ctx.clock.now().getTime());

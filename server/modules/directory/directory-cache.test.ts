@@ -9,7 +9,7 @@ import { seedId } from "./seed.js";
 type Item = { id: string; name: string; abilities: Record<string, boolean> };
 
 // Two nodes on one database, both keeping unit lists for an hour: whatever a list shows sooner
-// than that after a change is the invalidation at work (list-cache.ts, migration 0010).
+// than that after a change is the invalidation at work (directory-cache.ts, migration 0010).
 describe("unit list cache across nodes", () => {
   const clock = fakeClock();
   let t: TestApp;
@@ -88,6 +88,43 @@ describe("unit list cache across nodes", () => {
     );
     await expect.poll(() => providerOf(coordination), { timeout: 2_000, interval: 10 }).toBe(`${provider} (umbenannt)`);
     await expect.poll(() => providerOf(onNodeB(coordination)), { timeout: 2_000, interval: 10 }).toBe(`${provider} (umbenannt)`);
+  });
+
+  it("checks the unit of a recording from memory, and refuses it on every node once the unit is closed", async () => {
+    const counselor = await t.login("counselorBerlin");
+    const counselorOnB = onNodeB(counselor);
+    const site = seedId("unit", "demo-sub-project:DE-BE:site:0");
+    const newClient = async (n: number) =>
+      (
+        await counselor.post("/api/clients", {
+          firstName: "Cache",
+          lastName: `Test ${n}`,
+          birthYear: 1990,
+          nationalities: ["SY"],
+          unitId: subProject,
+          consent: { processing: true },
+        })
+      ).json().id as string;
+    const record = (client: TestClient, clientId: string, date: string) =>
+      client.post("/api/consultations", { clientId, date, unitId: subProject, siteId: site, channel: "in_person", languages: ["de"] });
+    const today = clock.now().toISOString().slice(0, 10);
+    const first = await newClient(1);
+    expect((await record(counselor, first, today)).statusCode).toBe(201);
+    const hitsBefore = await cacheHits();
+    expect((await record(counselor, await newClient(2), today)).statusCode).toBe(201);
+    expect(await cacheHits()).toBeGreaterThanOrEqual(hitsBefore + 2); // the sub-project and the site
+    expect((await record(counselorOnB, await newClient(3), today)).statusCode).toBe(201);
+
+    const admin = await t.login("admin");
+    const { version } = (await admin.get(`/api/units/${site}`)).json();
+    expect((await admin.post(`/api/units/${site}/close`, { version, closedOn: today })).statusCode).toBe(200);
+    const client4 = await newClient(4);
+    const refusedSite = async (client: TestClient) =>
+      ((await record(client, client4, today)).json().errors ?? []).map((e: { field: string; code: string }) => `${e.field}:${e.code}`);
+    expect(await refusedSite(counselor)).toEqual(["siteId:closed"]);
+    await expect.poll(() => refusedSite(counselorOnB), { timeout: 2_000, interval: 10 }).toEqual(["siteId:closed"]);
+    const reopened = await admin.post(`/api/units/${site}/reopen`, { version: version + 1 });
+    expect(reopened.statusCode, reopened.body).toBe(200);
   });
 
   it("lets a unit closed as of tomorrow drop out of the default list when the day changes", async () => {
