@@ -9,6 +9,8 @@ import { z } from "zod";
 import "../common/contracts/shared.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/index.js";
+import { registerReminderJob } from "./modules/appointments/reminders.js";
+import { registerAppointmentRoutes } from "./modules/appointments/routes.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
 import { type ClientRecordKeeper, registerClientRecordKeeper } from "./modules/clients/record-keepers.js";
 import { registerRetentionJob } from "./modules/clients/retention.js";
@@ -164,6 +166,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     registerConsultationRoutes(api, ctx);
     registerProcedureRoutes(api, ctx);
     registerReferralRoutes(api, ctx);
+    registerAppointmentRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
     if (!config.production) registerDevRoutes(api, ctx);
   });
@@ -173,6 +176,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   const jobs = new JobRunner(ctx);
   registerMailJob(jobs, ctx);
   registerReferralJobs(jobs, ctx);
+  registerReminderJob(jobs, ctx);
   // Modules keeping records about clients take part in timeline, export, erasure and merge.
   registerClientRecordKeeper(consultationRecordKeeper satisfies ClientRecordKeeper);
   registerClientRecordKeeper(procedureRecordKeeper satisfies ClientRecordKeeper);

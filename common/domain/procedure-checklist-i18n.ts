@@ -1,4 +1,5 @@
 import type { DocumentKind, LegalBasis } from "./procedures.js";
+import type { PublicLanguage as ChecklistLanguage } from "./public-languages.js";
 
 /**
  * The printable "Mein Ordner" checklist in the client's language. German is the source; the
@@ -6,13 +7,12 @@ import type { DocumentKind, LegalBasis } from "./procedures.js";
  * live in web/i18n). Names of German authorities, laws and reference professions stay as
  * entered: the client needs them as they appear on German letters.
  */
-export const checklistLanguages = ["de", "en", "ar", "fa", "uk", "ru", "tr"] as const;
-export type ChecklistLanguage = (typeof checklistLanguages)[number];
-
-export const isChecklistLanguage = (code: string): code is ChecklistLanguage => (checklistLanguages as readonly string[]).includes(code);
-
-/** Arabic and Farsi (Persian) are written right to left. */
-export const checklistDirection = (lang: ChecklistLanguage): "ltr" | "rtl" => (lang === "ar" || lang === "fa" ? "rtl" : "ltr");
+export {
+  directionOf as checklistDirection,
+  isPublicLanguage as isChecklistLanguage,
+  type PublicLanguage as ChecklistLanguage,
+  publicLanguages as checklistLanguages,
+} from "./public-languages.js";
 
 export type ChecklistTexts = {
   headings: {

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -50,7 +51,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       loadDataDir: target.loadDataDir,
       relaxedDurability: false,
       // Extensions the migrations create (PostgreSQL ships them in contrib).
-      extensions: { pg_trgm, btree_gin },
+      extensions: { pg_trgm, btree_gin, btree_gist },
     });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
@@ -118,4 +119,18 @@ export async function queryRows<T>(exec: Executor, query: SQL): Promise<T[]> {
  */
 export function pgArrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+}
+
+/**
+ * Whether an error is PostgreSQL refusing a write with this SQLSTATE on this constraint or index
+ * (both drivers; drizzle wraps the driver's error in `cause`).
+ */
+export function isConstraintViolation(error: unknown, sqlState: string, constraint: string): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { code?: string; constraint?: string; message?: string; cause?: unknown };
+    if (e.code === sqlState && (e.constraint === constraint || e.message?.includes(constraint))) return true;
+    current = e.cause;
+  }
+  return false;
 }

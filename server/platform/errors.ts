@@ -45,6 +45,11 @@ export const errorCatalogue = {
     de: "Die Einwilligung der ratsuchenden Person zur Weitergabe an diesen Partner fehlt.",
     en: "The client's consent to share data with this partner is missing.",
   },
+  slot_taken: {
+    status: 409,
+    de: "Dieser Termin ist leider gerade vergeben worden. Bitte wählen Sie einen anderen.",
+    en: "This appointment has just been taken. Please choose another one.",
+  },
   token_invalid: {
     status: 410,
     de: "Der Link ist ungültig, abgelaufen oder wurde bereits benutzt.",

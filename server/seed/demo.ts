@@ -1,6 +1,8 @@
 import { instanceSettings } from "../db/schema/index.js";
+import { seedDemoAvailability } from "../modules/appointments/demo-availability.js";
 import { seedDemoClients } from "../modules/clients/demo-clients.js";
 import { seedNetwork } from "../modules/directory/seed.js";
+import { berlinToday } from "../modules/directory/service.js";
 import { seedDemoUsers } from "../modules/identity/demo-users.js";
 import type { AppContext } from "../platform/context.js";
 
@@ -22,6 +24,7 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
     const unitIds = await seedNetwork(tx, { demo: true });
     await seedDemoUsers(tx, unitIds, ctx.config.demoPassword);
     await seedDemoClients(ctx, tx, unitIds);
+    await seedDemoAvailability(tx, unitIds, berlinToday(ctx));
     ctx.log.info("demo data seeded");
     return true;
   });

@@ -1,3 +1,4 @@
+import { appointmentAccessRows } from "../modules/appointments/testing/access-rows.js";
 import { clientAccessRows } from "../modules/clients/testing/access-rows.js";
 import { clientLifecycleAccessRows } from "../modules/clients/testing/lifecycle-access-rows.js";
 import { consultationAccessRows } from "../modules/consultations/testing/access-rows.js";
@@ -34,4 +35,5 @@ export const accessMatrix: Record<string, Row> = {
   ...consultationAccessRows,
   ...procedureAccessRows,
   ...referralAccessRows,
+  ...appointmentAccessRows,
 };

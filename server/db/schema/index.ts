@@ -1,3 +1,4 @@
+export * from "./appointments.js";
 export * from "./audit.js";
 export * from "./clients.js";
 export * from "./consultations.js";

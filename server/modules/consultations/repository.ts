@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { ConsultationKind } from "../../../common/domain/consultations.js";
-import { type Executor, pgArrayLiteral } from "../../db/index.js";
+import { type Executor, isConstraintViolation, pgArrayLiteral } from "../../db/index.js";
 import { consultations } from "../../db/schema/index.js";
 import { fixedStatement } from "../../db/statement.js";
 import type { PeriodEntry } from "./rules.js";
@@ -11,17 +11,9 @@ export type ConsultationInsert = typeof consultations.$inferInsert;
 /** The index that makes "one first consultation per client and period" race-free. */
 export const FIRST_PER_PERIOD_INDEX = "consultations_first_per_period_key";
 
-/** Whether an error is the unique index refusing a second first consultation (both drivers; drizzle wraps it). */
+/** Whether an error is the unique index refusing a second first consultation. */
 export function isFirstPerPeriodViolation(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const e = current as { code?: string; constraint?: string; message?: string; cause?: unknown };
-    if (e.code === "23505" && (e.constraint === FIRST_PER_PERIOD_INDEX || e.message?.includes(FIRST_PER_PERIOD_INDEX))) {
-      return true;
-    }
-    current = e.cause;
-  }
-  return false;
+  return isConstraintViolation(error, "23505", FIRST_PER_PERIOD_INDEX);
 }
 
 /** Everything of a new consultation but what the database defaults (not demo, version 1). */

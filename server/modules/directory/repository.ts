@@ -275,3 +275,30 @@ export async function listPublicSites(exec: Executor, today: string, id?: string
          order by u.name, u.id`,
   );
 }
+
+/** A site's reference with its address and time zone (appointments); null for other units. */
+export async function getSiteRef(exec: Executor, id: string) {
+  const [row] = await queryRows<{
+    id: string;
+    name: string;
+    type: UnitType;
+    path: string;
+    stateCode: string | null;
+    closedOn: string | null;
+    fieldOfAction: string | null;
+    timeZone: string;
+    street: string | null;
+    postcode: string | null;
+    city: string | null;
+    languages: string[];
+    channels: string[];
+  }>(
+    exec,
+    sql`select u.id, u.name, u.type, u.path, u.state_code as "stateCode", u.closed_on::text as "closedOn",
+               p.field_of_action as "fieldOfAction", s.time_zone as "timeZone", s.street, s.postcode, s.city,
+               s.languages, s.channels
+          from ${units} u join ${sites} s on s.unit_id = u.id left join ${units} p on p.id = u.parent_id
+         where u.id = ${id}`,
+  );
+  return row ?? null;
+}

@@ -113,6 +113,20 @@ export async function unitNamesById(exec: Executor, ids: readonly (string | null
   return new Map(refs.map((u) => [u.id, u.name]));
 }
 
+/** A site as other modules need it to book appointments: where it is and its time zone. */
+export type SiteRef = UnitRef & {
+  timeZone: string;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  languages: string[];
+  channels: string[];
+};
+
+export async function getSiteRef(exec: Executor, id: string): Promise<SiteRef | null> {
+  return repo.getSiteRef(exec, id);
+}
+
 export async function getUnitRefs(exec: Executor, ids: string[]): Promise<UnitRef[]> {
   if (ids.length === 0) return [];
   return (await exec.select(refColumns).from(units).where(inArray(units.id, ids))) as UnitRef[];

@@ -1,4 +1,5 @@
 import type { Role } from "../../../common/domain/roles.js";
+import { germanStates } from "../../../common/domain/units.js";
 import type { Executor } from "../../db/index.js";
 import { roleAssignments, users } from "../../db/schema/index.js";
 import { hashPassword } from "./passwords.js";
@@ -22,9 +23,20 @@ export const demoAccounts: { email: string; displayName: string; role: Role; uni
   { email: "bund@lotse.demo", displayName: "Bo Bund (Demo)", role: "federal", unitKey: "federal" },
 ];
 
+/**
+ * One demo counseling team in the recognition sub-project of every state network, so that every
+ * state has counselors with published hours to book (they can sign in like the others).
+ */
+export const demoTeamAccounts: typeof demoAccounts = germanStates.map((state) => ({
+  email: `team.${state.abbr.toLowerCase()}@lotse.demo`,
+  displayName: `Team Beratung ${state.name} (Demo)`,
+  role: "counselor",
+  unitKey: `demo-sub-project:${state.code}`,
+}));
+
 export async function seedDemoUsers(exec: Executor, unitIds: Map<string, string>, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  for (const account of demoAccounts) {
+  for (const account of [...demoAccounts, ...demoTeamAccounts]) {
     const unitId = unitIds.get(account.unitKey);
     if (!unitId) throw new Error(`demo unit ${account.unitKey} missing from the network seed`);
     const [user] = await exec

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/index.js";
 import { passwordResetTokens, roleAssignments, users } from "../../db/schema/index.js";
 import { createTestApp, personas, type TestApp, type TestClient } from "../../test/harness.js";
+import { demoTeamAccounts } from "./demo-users.js";
 import { startSmtpSink, tokenFromMail } from "./testing/smtp-sink.js";
 
 type UserBody = {
@@ -15,6 +16,9 @@ type UserBody = {
 };
 const fields = (res: { json(): { errors?: { field: string }[] } }) => res.json().errors?.map((e) => e.field);
 const NOBODY = "00000000-0000-4000-8000-000000000000";
+/** Every demo account: the personas and one counseling team per state network. */
+const everyDemoUser = [...Object.values(personas), ...demoTeamAccounts.map((a) => a.email)].sort();
+const teamBerlin = "team.be@lotse.demo";
 
 describe("user administration", () => {
   let t: TestApp;
@@ -60,14 +64,14 @@ describe("user administration", () => {
     it("shows a root administrator every user", async () => {
       const res = await admin.get("/api/users");
       expect(res.statusCode).toBe(200);
-      expect(emails(res)).toEqual(Object.values(personas).sort());
+      expect(emails(res)).toEqual(everyDemoUser);
     });
 
     it("shows a state coordination the users of its network only, a lead those of the sub-project", async () => {
       expect(emails(await coordination.get("/api/users"))).toEqual(
-        [personas.counselorBerlin, personas.coordinationBerlin, personas.leadBerlin, personas.faireIntegrationBerlin].sort(),
+        [personas.counselorBerlin, personas.coordinationBerlin, personas.leadBerlin, personas.faireIntegrationBerlin, teamBerlin].sort(),
       );
-      expect(emails(await lead.get("/api/users"))).toEqual([personas.counselorBerlin, personas.leadBerlin].sort());
+      expect(emails(await lead.get("/api/users"))).toEqual([personas.counselorBerlin, personas.leadBerlin, teamBerlin].sort());
     });
 
     it("refuses counselors, monitoring and federal (403)", async () => {
@@ -80,26 +84,26 @@ describe("user administration", () => {
 
     it("searches by name or e-mail and filters by unit subtree, within the scope", async () => {
       expect(emails(await admin.get("/api/users?q=bea"))).toEqual([personas.counselorBavaria]);
-      expect(emails(await admin.get("/api/users?q=LOTSE.DEMO&limit=200"))).toHaveLength(10);
+      expect(emails(await admin.get("/api/users?q=LOTSE.DEMO&limit=200"))).toHaveLength(everyDemoUser.length);
       expect(emails(await admin.get("/api/users?q=100%25"))).toEqual([]);
-      expect(emails(await admin.get(`/api/users?unitId=${unit.spBavaria}`))).toEqual([personas.counselorBavaria]);
-      expect(emails(await admin.get(`/api/users?unitId=${unit.berlin}`))).toHaveLength(4);
+      expect(emails(await admin.get(`/api/users?unitId=${unit.spBavaria}`))).toEqual([personas.counselorBavaria, "team.by@lotse.demo"]);
+      expect(emails(await admin.get(`/api/users?unitId=${unit.berlin}`))).toHaveLength(5);
       expect(emails(await coordination.get(`/api/users?unitId=${unit.spBavaria}`))).toEqual([]);
-      expect(emails(await coordination.get(`/api/users?unitId=${unit.federal}`))).toHaveLength(4);
+      expect(emails(await coordination.get(`/api/users?unitId=${unit.federal}`))).toHaveLength(5);
       expect(emails(await admin.get(`/api/users?unitId=${NOBODY}`))).toEqual([]);
     });
 
     it("pages with a cursor, each user once", async () => {
       const seen: string[] = [];
       let url = "/api/users?limit=3";
-      for (let page = 0; page < 5; page++) {
+      for (let page = 0; page < 20; page++) {
         const body = (await admin.get(url)).json();
         seen.push(...body.items.map((u: UserBody) => u.email));
         if (!body.nextCursor) break;
         expect(body.items).toHaveLength(3);
         url = `/api/users?limit=3&cursor=${body.nextCursor}`;
       }
-      expect(seen.sort()).toEqual(Object.values(personas).sort());
+      expect(seen.sort()).toEqual(everyDemoUser);
     });
 
     it("names bad query fields", async () => {

@@ -1,0 +1,284 @@
+import type { CreateBookingRequest, PublicBooking, PublicSlotQuery, Slot } from "../../../common/contracts/appointments.js";
+import { type BookingChannel, parseSlotId, type SlotKey } from "../../../common/domain/appointments.js";
+import type { PublicLanguage } from "../../../common/domain/public-languages.js";
+import { type Executor, isConstraintViolation } from "../../db/index.js";
+import type { RequestOrigin } from "../../platform/actor.js";
+import type { AppContext } from "../../platform/context.js";
+import { AppError, invalidField } from "../../platform/errors.js";
+import { enqueueJob } from "../../platform/jobs.js";
+import { enqueueMail } from "../../platform/mail.js";
+import { recordAuditEvent } from "../audit/service.js";
+import { getPublicSite } from "../directory/public-service.js";
+import { getSiteRef, type SiteRef } from "../directory/service.js";
+import { type BookingMailKind, bookingMail } from "./mails.js";
+import { isManageToken, manageUrl } from "./manage-link.js";
+import { addressLine, presentPublicBooking, presentSlot } from "./presenter.js";
+import * as repo from "./repository.js";
+
+const DAY_MS = 86_400_000;
+export const REMINDER_JOB = "appointments.reminder";
+export const REMINDER_LEAD_MS = DAY_MS;
+
+/** Free slots of a public site, one per time and channel (the person does not pick a counselor). */
+export async function listPublicSlots(ctx: AppContext, siteId: string, query: PublicSlotQuery) {
+  const site = await getPublicSite(ctx, siteId);
+  const now = ctx.clock.now();
+  const from = query.from ?? now;
+  const to = query.to ?? new Date(from.getTime() + 14 * DAY_MS);
+  const rows = await repo.findSlots(ctx.database.db, {
+    sites: [{ id: site.id, timeZone: site.timeZone }],
+    from,
+    to,
+    now,
+    channel: query.channel,
+    onePerTime: true,
+  });
+  return { items: rows.map(presentSlot), timeZone: site.timeZone };
+}
+
+/** The earliest free slot of each site (for the search results); sites without one are absent. */
+export async function nextFreeSlots(
+  ctx: AppContext,
+  sites: { id: string; timeZone: string }[],
+  channel?: BookingChannel,
+): Promise<Map<string, { start: string; channel: BookingChannel }>> {
+  const now = ctx.clock.now();
+  const rows = await repo.findSlots(ctx.database.db, {
+    sites,
+    from: now,
+    to: new Date(now.getTime() + 365 * DAY_MS),
+    now,
+    channel,
+    firstPerSite: true,
+  });
+  return new Map(rows.map((r) => [r.siteId, { start: r.startsAt.toISOString(), channel: r.channel }]));
+}
+
+/** Thrown inside the booking transaction when the slot is no longer offered. */
+class SlotGone extends Error {}
+
+/**
+ * Books a slot. The slot is checked against the published hours inside the transaction, and
+ * the exclusion constraint on bookings decides between simultaneous bookings: of any number of
+ * people booking one slot at once exactly one gets it; the others get 409 with the next free
+ * slots. Confirmation mail and reminder are queued in the same transaction.
+ */
+export async function createBooking(ctx: AppContext, origin: RequestOrigin, input: CreateBookingRequest): Promise<PublicBooking> {
+  const key = parseSlotId(input.slotId);
+  if (!key) throw invalidField("slotId", "unknown_slot", "Diesen Termin gibt es nicht. Bitte wählen Sie einen Termin aus der Liste.");
+  const site = await bookableSite(ctx, key.siteId);
+  const publicSite = await getPublicSite(ctx, site.id).catch(() => {
+    throw invalidField("slotId", "unknown_slot", "An diesem Standort kann man keine Termine buchen.");
+  });
+  if (input.language !== "de" && !publicSite.languages.includes(input.language)) {
+    throw invalidField("language", "language_not_offered", "In dieser Sprache berät dieser Standort nicht. Bitte wählen Sie eine andere.");
+  }
+  const now = ctx.clock.now();
+  try {
+    const row = await ctx.database.db.transaction(async (tx) => {
+      const slot = await offeredSlot(tx, site, key, now);
+      const booking = await repo.insertBooking(tx, {
+        siteId: site.id,
+        counselorId: key.counselorId,
+        startsAt: key.start,
+        endsAt: slot.endsAt,
+        channel: key.channel,
+        name: input.name,
+        email: input.email,
+        phone: input.phone ?? null,
+        language: input.language,
+        locale: input.locale,
+        topic: input.topic,
+        message: input.message ?? null,
+        source: "public",
+        consentAt: now,
+        createdAt: now,
+      });
+      await notify(ctx, tx, "confirmed", booking, site);
+      await scheduleReminder(tx, booking, now);
+      await recordAuditEvent(tx, origin, { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id });
+      return booking;
+    });
+    return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id), now);
+  } catch (error) {
+    if (error instanceof SlotGone || isConstraintViolation(error, "23P01", repo.NO_DOUBLE_BOOKING)) {
+      throw await slotTaken(ctx, site, key, now);
+    }
+    throw error;
+  }
+}
+
+/** The person's own view of their booking, through the signed link. */
+export async function getBookingByToken(ctx: AppContext, id: string, token: string): Promise<PublicBooking> {
+  const row = await bookingByToken(ctx, ctx.database.db, id, token);
+  const site = await bookableSiteRef(ctx.database.db, row.siteId);
+  return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id), ctx.clock.now());
+}
+
+export async function cancelBookingByToken(ctx: AppContext, origin: RequestOrigin, id: string, token: string): Promise<PublicBooking> {
+  const now = ctx.clock.now();
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const booking = await bookingByToken(ctx, tx, id, token, true);
+    ensureChangeable(booking, now);
+    const site = await bookableSiteRef(tx, booking.siteId);
+    const cancelled = await repo.setBookingStatus(tx, booking.id, "cancelled", null, now);
+    await notify(ctx, tx, "cancelled", cancelled, site);
+    await recordAuditEvent(tx, origin, { action: "booking.cancel", outcome: "success", recordType: "booking", recordId: id });
+    return cancelled;
+  });
+  return presentPublicBooking(
+    row,
+    await bookableSiteRef(ctx.database.db, row.siteId),
+    manageUrl(ctx.config.publicUrl, ctx.secret, row.id),
+    now,
+  );
+}
+
+/**
+ * Moves a booking to another slot of the same site, in place: the booking keeps its id (so the
+ * link and the calendar entry stay), its old time is free the moment the move commits, and a
+ * reminder for the new time replaces the old one.
+ */
+export async function rescheduleBookingByToken(
+  ctx: AppContext,
+  origin: RequestOrigin,
+  id: string,
+  token: string,
+  newSlotId: string,
+): Promise<PublicBooking> {
+  const now = ctx.clock.now();
+  const key = parseSlotId(newSlotId);
+  if (!key) throw invalidField("slotId", "unknown_slot", "Diesen Termin gibt es nicht. Bitte wählen Sie einen Termin aus der Liste.");
+  const site = await bookableSite(ctx, key.siteId);
+  try {
+    const row = await ctx.database.db.transaction(async (tx) => {
+      const booking = await bookingByToken(ctx, tx, id, token, true);
+      ensureChangeable(booking, now);
+      if (booking.siteId !== key.siteId) throw invalidField("slotId", "other_site", "Bitte wählen Sie einen Termin am selben Standort.");
+      const slot = await offeredSlot(tx, site, key, now, booking.id);
+      const moved = await repo.moveBooking(tx, booking.id, {
+        counselorId: key.counselorId,
+        startsAt: key.start,
+        endsAt: slot.endsAt,
+        channel: key.channel,
+      });
+      await notify(ctx, tx, "moved", moved, site);
+      await scheduleReminder(tx, moved, now);
+      await recordAuditEvent(tx, origin, {
+        action: "booking.reschedule",
+        outcome: "success",
+        recordType: "booking",
+        recordId: id,
+        details: { from: booking.startsAt.toISOString(), to: moved.startsAt.toISOString() },
+      });
+      return moved;
+    });
+    return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id), now);
+  } catch (error) {
+    if (error instanceof SlotGone || isConstraintViolation(error, "23P01", repo.NO_DOUBLE_BOOKING)) {
+      throw await slotTaken(ctx, site, key, now);
+    }
+    throw error;
+  }
+}
+
+/** The booking's calendar entry (.ics) for the manage page's "add to calendar". */
+export async function bookingIcsByToken(ctx: AppContext, id: string, token: string): Promise<string> {
+  const row = await bookingByToken(ctx, ctx.database.db, id, token);
+  const site = await bookableSiteRef(ctx.database.db, row.siteId);
+  const message = bookingMail(row.status === "cancelled" ? "cancelled" : "confirmed", mailFacts(ctx, row, site));
+  return message.attachments![0]!.content;
+}
+
+// --- shared with the staff service and the reminder job ----------------------------------------
+
+/** Queues the mail about a booking in the caller's transaction (once per change of the booking). */
+export async function notify(ctx: AppContext, exec: Executor, kind: BookingMailKind, row: repo.BookingRow, site: SiteRef): Promise<void> {
+  await enqueueMail(exec, bookingMail(kind, mailFacts(ctx, row, site)), `booking-mail:${row.id}:${kind}:${row.sequence}`);
+}
+
+function mailFacts(ctx: AppContext, row: repo.BookingRow, site: SiteRef) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    locale: row.locale as PublicLanguage,
+    channel: row.channel as BookingChannel,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    sequence: row.sequence,
+    site: { name: site.name, address: addressLine(site), timeZone: site.timeZone },
+    manageUrl: manageUrl(ctx.config.publicUrl, ctx.secret, row.id),
+    organizerEmail: /<([^>]+)>/.exec(ctx.config.mailFrom)?.[1] ?? ctx.config.mailFrom,
+  };
+}
+
+/**
+ * A durable job 24 hours before the appointment. Its unique key holds the start, so a moved
+ * booking gets a new reminder and the old one finds nothing to do.
+ */
+async function scheduleReminder(exec: Executor, row: repo.BookingRow, now: Date): Promise<void> {
+  const runAt = new Date(row.startsAt.getTime() - REMINDER_LEAD_MS);
+  if (runAt <= now) return; // booked less than a day ahead: the confirmation is the reminder
+  await enqueueJob(exec, {
+    kind: REMINDER_JOB,
+    payload: { bookingId: row.id, startsAt: row.startsAt.toISOString() },
+    runAt,
+    uniqueKey: `booking-reminder:${row.id}:${row.startsAt.toISOString()}`,
+  });
+}
+
+export async function bookableSiteRef(exec: Executor, siteId: string): Promise<SiteRef> {
+  const site = await getSiteRef(exec, siteId);
+  if (!site) throw new AppError("not_found");
+  return site;
+}
+
+// --- helpers -----------------------------------------------------------------------------------
+
+async function bookableSite(ctx: AppContext, siteId: string): Promise<SiteRef> {
+  const site = await getSiteRef(ctx.database.db, siteId);
+  if (!site) throw invalidField("slotId", "unknown_slot", "Diesen Termin gibt es nicht. Bitte wählen Sie einen Termin aus der Liste.");
+  return site;
+}
+
+/** The slot the key names if it is offered right now; SlotGone otherwise (taken, or never was). */
+async function offeredSlot(exec: Executor, site: SiteRef, key: SlotKey, now: Date, ignoreBookingId?: string): Promise<repo.SlotRow> {
+  const [slot] = await repo.findSlots(exec, {
+    sites: [{ id: site.id, timeZone: site.timeZone }],
+    from: key.start,
+    to: new Date(key.start.getTime() + 1000),
+    now,
+    channel: key.channel,
+    counselorId: key.counselorId,
+    ignoreBookingId,
+  });
+  if (!slot || slot.startsAt.getTime() !== key.start.getTime()) throw new SlotGone();
+  return slot;
+}
+
+/** 409 with the next free slots of the site from the wanted time on, so the person can pick again. */
+async function slotTaken(ctx: AppContext, site: SiteRef, key: SlotKey, now: Date): Promise<AppError> {
+  const next = await repo.findSlots(ctx.database.db, {
+    sites: [{ id: site.id, timeZone: site.timeZone }],
+    from: key.start > now ? key.start : now,
+    to: new Date(Math.max(key.start.getTime(), now.getTime()) + 28 * DAY_MS),
+    now,
+    onePerTime: true,
+  });
+  const nextSlots: Slot[] = next.slice(0, 5).map(presentSlot);
+  return new AppError("slot_taken", { extra: { nextSlots, timeZone: site.timeZone } });
+}
+
+async function bookingByToken(ctx: AppContext, exec: Executor, id: string, token: string, forUpdate = false) {
+  // A wrong token and an unknown booking look the same: nothing to learn by guessing.
+  if (!isManageToken(ctx.secret, id, token)) throw new AppError("token_invalid");
+  const row = forUpdate ? await repo.getBookingForUpdate(exec, id) : await repo.getBooking(exec, id);
+  if (!row) throw new AppError("token_invalid");
+  return row;
+}
+
+function ensureChangeable(row: repo.BookingRow, now: Date): void {
+  if (row.status !== "booked") throw new AppError("invalid_state", { detail: "Dieser Termin ist bereits abgesagt oder vorbei." });
+  if (row.startsAt <= now) throw new AppError("invalid_state", { detail: "Dieser Termin hat schon begonnen." });
+}

@@ -1,0 +1,266 @@
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { type BookingChannel, type BookingStatus, defaultDurations } from "../../../common/domain/appointments.js";
+import { type Executor, pgArrayLiteral, queryRows } from "../../db/index.js";
+import { availabilityExceptions, availabilityRules, bookingSettings, bookings } from "../../db/schema/index.js";
+
+export type BookingRow = typeof bookings.$inferSelect;
+export type RuleRow = typeof availabilityRules.$inferSelect;
+export type ExceptionRow = typeof availabilityExceptions.$inferSelect;
+export type SettingsRow = typeof bookingSettings.$inferSelect;
+
+/** The exclusion constraint of migration 0011: one counselor, no overlapping live bookings. */
+export const NO_DOUBLE_BOOKING = "bookings_no_double_booking";
+
+/** What a site uses until its staff save settings of their own. */
+export const DEFAULT_SETTINGS = { durations: defaultDurations, bufferMinutes: 15, minNoticeHours: 24, horizonDays: 56, version: 0 };
+
+export async function getSettings(exec: Executor, siteId: string): Promise<SettingsRow | null> {
+  const [row] = await exec.select().from(bookingSettings).where(eq(bookingSettings.siteId, siteId));
+  return row ?? null;
+}
+
+/** Saves a site's settings if `version` is still the stored one (0: none stored yet); false otherwise. */
+export async function saveSettings(
+  exec: Executor,
+  siteId: string,
+  values: Pick<SettingsRow, "durations" | "bufferMinutes" | "minNoticeHours" | "horizonDays">,
+  version: number,
+  now: Date,
+): Promise<boolean> {
+  if (version === 0) {
+    const inserted = await exec
+      .insert(bookingSettings)
+      .values({ siteId, ...values, version: 1, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ siteId: bookingSettings.siteId });
+    return inserted.length === 1;
+  }
+  const updated = await exec
+    .update(bookingSettings)
+    .set({ ...values, version: version + 1, updatedAt: now })
+    .where(and(eq(bookingSettings.siteId, siteId), eq(bookingSettings.version, version)))
+    .returning({ siteId: bookingSettings.siteId });
+  return updated.length === 1;
+}
+
+export async function listRules(exec: Executor, siteId: string): Promise<RuleRow[]> {
+  return exec
+    .select()
+    .from(availabilityRules)
+    .where(eq(availabilityRules.siteId, siteId))
+    .orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startsAt), asc(availabilityRules.id));
+}
+
+export async function getRule(exec: Executor, id: string): Promise<RuleRow | null> {
+  const [row] = await exec.select().from(availabilityRules).where(eq(availabilityRules.id, id));
+  return row ?? null;
+}
+
+export async function insertRule(exec: Executor, values: typeof availabilityRules.$inferInsert): Promise<RuleRow> {
+  const [row] = await exec.insert(availabilityRules).values(values).returning();
+  return row!;
+}
+
+export async function deleteRule(exec: Executor, id: string): Promise<void> {
+  await exec.delete(availabilityRules).where(eq(availabilityRules.id, id));
+}
+
+/** Exceptions of a site that end after `from` (also the absences of its counselors elsewhere). */
+export async function listExceptions(exec: Executor, siteId: string, from: Date): Promise<ExceptionRow[]> {
+  return exec
+    .select()
+    .from(availabilityExceptions)
+    .where(and(eq(availabilityExceptions.siteId, siteId), gt(availabilityExceptions.endsAt, from)))
+    .orderBy(asc(availabilityExceptions.startsAt), asc(availabilityExceptions.id));
+}
+
+export async function getException(exec: Executor, id: string): Promise<ExceptionRow | null> {
+  const [row] = await exec.select().from(availabilityExceptions).where(eq(availabilityExceptions.id, id));
+  return row ?? null;
+}
+
+export async function insertException(exec: Executor, values: typeof availabilityExceptions.$inferInsert): Promise<ExceptionRow> {
+  const [row] = await exec.insert(availabilityExceptions).values(values).returning();
+  return row!;
+}
+
+/** A whole day off in the site's time zone (midnight to midnight, however long that day is). */
+export async function insertWholeDayException(
+  exec: Executor,
+  values: { siteId: string; day: string; timeZone: string; kind: ExceptionRow["kind"]; note: string | null },
+): Promise<void> {
+  await exec.execute(sql`
+    insert into ${availabilityExceptions} (site_id, starts_at, ends_at, kind, note)
+    values (${values.siteId}, (${values.day}::date::timestamp at time zone ${values.timeZone}),
+            ((${values.day}::date + 1)::timestamp at time zone ${values.timeZone}), ${values.kind}, ${values.note})`);
+}
+
+export async function deleteException(exec: Executor, id: string): Promise<void> {
+  await exec.delete(availabilityExceptions).where(eq(availabilityExceptions.id, id));
+}
+
+export type SlotRow = { siteId: string; counselorId: string; channel: BookingChannel; startsAt: Date; endsAt: Date };
+
+export type SlotSearch = {
+  /** Each site with its time zone (IANA name); weekly hours are wall-clock times there. */
+  sites: { id: string; timeZone: string }[];
+  from: Date;
+  to: Date;
+  now: Date;
+  channel?: BookingChannel;
+  counselorId?: string;
+  /** One slot per site, start and channel (the first counselor free then): what the public sees. */
+  onePerTime?: boolean;
+  /** Only the earliest slot of each site ("next free appointment"). */
+  firstPerSite?: boolean;
+  /** A slot being moved away from does not block its own time. */
+  ignoreBookingId?: string;
+};
+
+/**
+ * Free slots, computed in one query from the weekly hours: each rule's day is expanded into
+ * slots of the channel's length plus the buffer, converted from the site's wall-clock time to
+ * instants by PostgreSQL (so summer and winter time are right), then everything within the
+ * minimum notice, beyond the horizon, in an exception or too close to a live booking of the
+ * same counselor (at any site) is dropped.
+ */
+export async function findSlots(exec: Executor, search: SlotSearch): Promise<SlotRow[]> {
+  if (search.sites.length === 0) return [];
+  const ids = pgArrayLiteral(search.sites.map((s) => s.id));
+  const zones = pgArrayLiteral(search.sites.map((s) => s.timeZone));
+  const distinct = search.firstPerSite
+    ? sql`distinct on (c.site_id)`
+    : search.onePerTime
+      ? sql`distinct on (c.starts_at, c.channel, c.site_id)`
+      : sql``;
+  const order = search.firstPerSite
+    ? sql`c.site_id, c.starts_at, c.channel, c.counselor_id`
+    : sql`c.starts_at, c.channel, c.site_id, c.counselor_id`;
+  return queryRows<SlotRow>(
+    exec,
+    sql`
+    with site as (
+      select s.site_id, s.tz,
+             coalesce(b.durations, ${JSON.stringify(DEFAULT_SETTINGS.durations)}::jsonb) as durations,
+             coalesce(b.buffer_minutes, ${DEFAULT_SETTINGS.bufferMinutes}) as buffer,
+             greatest(${search.from.toISOString()}::timestamptz,
+                      ${search.now.toISOString()}::timestamptz + make_interval(hours => coalesce(b.min_notice_hours, ${DEFAULT_SETTINGS.minNoticeHours}))) as lo,
+             least(${search.to.toISOString()}::timestamptz,
+                   ${search.now.toISOString()}::timestamptz + make_interval(days => coalesce(b.horizon_days, ${DEFAULT_SETTINGS.horizonDays}))) as hi
+        from unnest(${ids}::uuid[], ${zones}::text[]) as s(site_id, tz)
+        left join ${bookingSettings} b on b.site_id = s.site_id
+    ),
+    candidates as (
+      select site.site_id, r.counselor_id, ch.channel, site.buffer,
+             (gs.local_start at time zone site.tz) as starts_at,
+             ((gs.local_start + make_interval(mins => (site.durations ->> ch.channel)::int)) at time zone site.tz) as ends_at
+        from site
+        join ${availabilityRules} r on r.site_id = site.site_id
+        cross join lateral generate_series((site.lo at time zone site.tz)::date::timestamp,
+                                           (site.hi at time zone site.tz)::date::timestamp, interval '1 day') as d(day)
+        cross join lateral unnest(r.channels) as ch(channel)
+        cross join lateral generate_series(
+          d.day + r.starts_at,
+          d.day + r.ends_at - make_interval(mins => (site.durations ->> ch.channel)::int),
+          make_interval(mins => (site.durations ->> ch.channel)::int + site.buffer)) as gs(local_start)
+       where site.lo < site.hi
+         and extract(isodow from d.day) = r.weekday
+         and d.day::date >= r.valid_from and (r.valid_until is null or d.day::date <= r.valid_until)
+         ${search.channel ? sql`and ch.channel = ${search.channel}` : sql``}
+         ${search.counselorId ? sql`and r.counselor_id = ${search.counselorId}::uuid` : sql``}
+    )
+    select ${distinct} c.site_id as "siteId", c.counselor_id as "counselorId", c.channel,
+           c.starts_at as "startsAt", c.ends_at as "endsAt"
+      from candidates c
+      join site on site.site_id = c.site_id
+     where c.starts_at >= site.lo and c.starts_at < site.hi
+       and not exists (
+         select 1 from ${bookings} k
+          where k.counselor_id = c.counselor_id and k.status <> 'cancelled'
+            ${search.ignoreBookingId ? sql`and k.id <> ${search.ignoreBookingId}::uuid` : sql``}
+            and tstzrange(k.starts_at - make_interval(mins => c.buffer), k.ends_at + make_interval(mins => c.buffer))
+                && tstzrange(c.starts_at, c.ends_at))
+       and not exists (
+         select 1 from ${availabilityExceptions} e
+          where (e.counselor_id = c.counselor_id or (e.counselor_id is null and e.site_id = c.site_id))
+            and tstzrange(e.starts_at, e.ends_at) && tstzrange(c.starts_at, c.ends_at))
+     order by ${order}`,
+  ).then((rows) => rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) })));
+}
+
+export type NewBooking = Omit<typeof bookings.$inferInsert, "id" | "status" | "sequence" | "reminderSentAt">;
+
+export async function insertBooking(exec: Executor, values: NewBooking): Promise<BookingRow> {
+  const [row] = await exec.insert(bookings).values(values).returning();
+  return row!;
+}
+
+export async function getBooking(exec: Executor, id: string): Promise<BookingRow | null> {
+  const [row] = await exec.select().from(bookings).where(eq(bookings.id, id));
+  return row ?? null;
+}
+
+/** Locks the booking row for a change (cancel, move, status, reminder). */
+export async function getBookingForUpdate(exec: Executor, id: string): Promise<BookingRow | null> {
+  const [row] = await exec.select().from(bookings).where(eq(bookings.id, id)).for("update");
+  return row ?? null;
+}
+
+export async function setBookingStatus(
+  exec: Executor,
+  id: string,
+  status: BookingStatus,
+  changedBy: string | null,
+  now: Date,
+): Promise<BookingRow> {
+  const [row] = await exec
+    .update(bookings)
+    .set({ status, statusChangedAt: now, statusChangedBy: changedBy, sequence: sql`${bookings.sequence} + 1` })
+    .where(eq(bookings.id, id))
+    .returning();
+  return row!;
+}
+
+/** Moves a booking in place: new time, counselor or channel; a new reminder is due; SEQUENCE + 1. */
+export async function moveBooking(
+  exec: Executor,
+  id: string,
+  to: Pick<BookingRow, "counselorId" | "startsAt" | "endsAt" | "channel">,
+): Promise<BookingRow> {
+  const [row] = await exec
+    .update(bookings)
+    .set({ ...to, reminderSentAt: null, sequence: sql`${bookings.sequence} + 1` })
+    .where(eq(bookings.id, id))
+    .returning();
+  return row!;
+}
+
+/**
+ * Marks the reminder of a booking as sent if it is still due: booked, not yet reminded and
+ * still starting at `startsAt` (a moved booking has a reminder of its own). Exactly one caller
+ * wins, however many nodes try.
+ */
+export async function claimReminder(exec: Executor, id: string, startsAt: Date, now: Date): Promise<BookingRow | null> {
+  const [row] = await exec
+    .update(bookings)
+    .set({ reminderSentAt: now })
+    .where(and(eq(bookings.id, id), eq(bookings.status, "booked"), isNull(bookings.reminderSentAt), eq(bookings.startsAt, startsAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** Live and past bookings of a site (optionally one counselor) that overlap [from, to). */
+export async function listBookings(exec: Executor, siteId: string, from: Date, to: Date, counselorId?: string): Promise<BookingRow[]> {
+  return exec
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.siteId, siteId),
+        lt(bookings.startsAt, to),
+        gt(bookings.endsAt, from),
+        counselorId ? eq(bookings.counselorId, counselorId) : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.startsAt), asc(bookings.id));
+}
