@@ -45,8 +45,6 @@ export const slotListResponse = z
   })
   .meta({ id: "SlotList" });
 
-export const nextFreeSlot = z.object({ start: z.iso.datetime(), channel: z.enum(bookingChannels) }).nullable();
-
 export const createBookingRequest = z
   .object({
     slotId: z.string().min(1).max(200),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bookingChannels } from "../domain/appointments.js";
 import { publicTopics, siteChannels, stateCodes } from "../domain/units.js";
 import { idSchema, languageCode } from "./shared.js";
 
@@ -37,6 +38,8 @@ export const publicSiteSummary = z
     distanceKm: z.number().nullable(),
     languages: z.array(z.string()),
     channels: z.array(z.enum(siteChannels)),
+    /** The earliest free appointment (in the searched channel, if any); null when none is published. */
+    nextFreeSlot: z.object({ start: z.iso.datetime(), channel: z.enum(bookingChannels) }).nullable(),
     /** Demo data (npm start): shown as such, never mistaken for a real office. */
     isDemo: z.boolean(),
   })

@@ -36,24 +36,6 @@ export async function listPublicSlots(ctx: AppContext, siteId: string, query: Pu
   return { items: rows.map(presentSlot), timeZone: site.timeZone };
 }
 
-/** The earliest free slot of each site (for the search results); sites without one are absent. */
-export async function nextFreeSlots(
-  ctx: AppContext,
-  sites: { id: string; timeZone: string }[],
-  channel?: BookingChannel,
-): Promise<Map<string, { start: string; channel: BookingChannel }>> {
-  const now = ctx.clock.now();
-  const rows = await repo.findSlots(ctx.database.db, {
-    sites,
-    from: now,
-    to: new Date(now.getTime() + 365 * DAY_MS),
-    now,
-    channel,
-    firstPerSite: true,
-  });
-  return new Map(rows.map((r) => [r.siteId, { start: r.startsAt.toISOString(), channel: r.channel }]));
-}
-
 /** Thrown inside the booking transaction when the slot is no longer offered. */
 class SlotGone extends Error {}
 

@@ -93,7 +93,11 @@ export function presentProvider(row: typeof providers.$inferSelect) {
 }
 
 /** A site in the public search: what it publishes, never staff or internal fields. */
-export function presentPublicSite(row: PublicSiteRow, distanceKm: number | null): PublicSiteSummary {
+export function presentPublicSite(
+  row: PublicSiteRow,
+  distanceKm: number | null,
+  nextFreeSlot: PublicSiteSummary["nextFreeSlot"] = null,
+): PublicSiteSummary {
   return {
     id: row.id,
     name: row.name,
@@ -105,14 +109,15 @@ export function presentPublicSite(row: PublicSiteRow, distanceKm: number | null)
     distanceKm,
     languages: row.languages,
     channels: row.channels as SiteChannel[],
+    nextFreeSlot,
     isDemo: row.isDemo,
   };
 }
 
-export function presentPublicSiteDetail(row: PublicSiteRow): PublicSiteDetail {
+export function presentPublicSiteDetail(row: PublicSiteRow, nextFreeSlot: PublicSiteSummary["nextFreeSlot"] = null): PublicSiteDetail {
   const site = presentSite(row);
   return {
-    ...presentPublicSite(row, null),
+    ...presentPublicSite(row, null, nextFreeSlot),
     phone: site.phone,
     email: site.email,
     website: site.website,

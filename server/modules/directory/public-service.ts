@@ -2,6 +2,7 @@ import type { PublicSiteDetail, PublicSiteList, PublicSiteQuery } from "../../..
 import { publicTopicOf } from "../../../common/domain/units.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, invalidField } from "../../platform/errors.js";
+import { nextFreeSlots } from "../appointments/next-free.js";
 import { distanceKm, type Origin, placeIndexFor } from "./place-index.js";
 import { isPublicSite } from "./policy.js";
 import { presentPublicSite, presentPublicSiteDetail } from "./presenter.js";
@@ -27,13 +28,22 @@ export async function searchPublicSites(ctx: AppContext, query: PublicSiteQuery)
   items.sort(
     (a, b) => (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) || a.name.localeCompare(b.name, "de"),
   );
-  return { origin, items: items.slice(0, query.limit), total: items.length };
+  const page = items.slice(0, query.limit);
+  const channel = query.channel === "in_person" || query.channel === "phone" || query.channel === "video" ? query.channel : undefined;
+  const timeZones = new Map(rows.map((row) => [row.id, row.timeZone]));
+  const nextFree = await nextFreeSlots(
+    ctx,
+    page.map((item) => ({ id: item.id, timeZone: timeZones.get(item.id)! })),
+    channel,
+  );
+  return { origin, items: page.map((item) => ({ ...item, nextFreeSlot: nextFree.get(item.id) ?? null })), total: items.length };
 }
 
 export async function getPublicSite(ctx: AppContext, id: string): Promise<PublicSiteDetail> {
   const [row] = await repo.listPublicSites(ctx.database.db, berlinToday(ctx), id);
   if (!row || !isPublicSite(row)) throw new AppError("not_found");
-  return presentPublicSiteDetail(row);
+  const nextFree = await nextFreeSlots(ctx, [{ id: row.id, timeZone: row.timeZone }]);
+  return presentPublicSiteDetail(row, nextFree.get(row.id) ?? null);
 }
 
 async function resolveOrigin(ctx: AppContext, query: PublicSiteQuery): Promise<Origin | null> {

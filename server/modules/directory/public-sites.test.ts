@@ -144,4 +144,23 @@ describe("PlaceIndex", () => {
     expect(frankfurt?.label).toMatch(/^Frankfurt/);
     expect(index.byName("   ")).toBeNull();
   });
+
+  it("names each site's next free appointment, which is the first slot the site offers", async () => {
+    const { items } = (await t.anonymous().get("/api/public/sites?postcode=10115&limit=5")).json() as {
+      items: (Item & { nextFreeSlot: { start: string; channel: string } | null })[];
+    };
+    const berlin = items.find((i) => i.id === seedId("unit", "demo-sub-project:DE-BE:site:0"))!;
+    expect(berlin.nextFreeSlot).not.toBeNull();
+    expect(new Date(berlin.nextFreeSlot!.start).getTime()).toBeGreaterThan(Date.now());
+    const slots = (
+      await t.anonymous().get(`/api/public/sites/${berlin.id}/slots?to=${new Date(Date.now() + 62 * 86_400_000).toISOString()}`)
+    ).json() as {
+      items: { start: string; channel: string }[];
+    };
+    expect(slots.items[0]).toMatchObject(berlin.nextFreeSlot!);
+    const phoneOnly = (await t.anonymous().get("/api/public/sites?postcode=10115&limit=5&channel=phone")).json() as {
+      items: { nextFreeSlot: { channel: string } | null }[];
+    };
+    for (const item of phoneOnly.items) if (item.nextFreeSlot) expect(item.nextFreeSlot.channel).toBe("phone");
+  });
 });

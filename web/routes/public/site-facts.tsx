@@ -1,5 +1,6 @@
 /** What the search result and the site page both say about a site. */
 import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../components/format.js";
 import type { PublicSiteSummary } from "../../api/public.js";
 import { languageName } from "../../components/names.js";
 
@@ -74,6 +75,17 @@ export function SiteFacts({ site }: { site: PublicSiteSummary }) {
                 site.channels.map((c) => t(`findCounseling.channels.${c}`)),
                 i18n.language,
               )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("site.nextFreeSlot")}</dt>
+        <dd>
+          {site.nextFreeSlot
+            ? t("site.nextFreeSlotAt", {
+                date: formatDateTime(site.nextFreeSlot.start, i18n.language, "medium"),
+                channel: t(`findCounseling.channels.${site.nextFreeSlot.channel}`),
+              })
+            : t("site.noFreeSlot")}
         </dd>
       </div>
     </dl>
