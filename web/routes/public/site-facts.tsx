@@ -1,7 +1,7 @@
 /** What the search result and the site page both say about a site. */
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../components/format.js";
 import type { PublicSiteSummary } from "../../api/public.js";
+import { formatDateTime } from "../../components/format.js";
 import { languageName } from "../../components/names.js";
 
 /**
