@@ -42,5 +42,7 @@ export const accessibilityFeedbackList = z
   .meta({ id: "AccessibilityFeedbackList" });
 
 export type AccessibilityFeedbackRequest = z.infer<typeof accessibilityFeedbackRequest>;
+/** What a client sends (before defaults and trimming). */
+export type AccessibilityFeedbackInput = z.input<typeof accessibilityFeedbackRequest>;
 export type AccessibilityFeedback = z.infer<typeof accessibilityFeedbackSchema>;
 export type AccessibilityFeedbackList = z.infer<typeof accessibilityFeedbackList>;
