@@ -19,6 +19,7 @@ import { registerConsultationRoutes } from "./modules/consultations/routes.js";
 import { consultationRecordKeeper } from "./modules/consultations/service.js";
 import { createDirectoryCache } from "./modules/directory/directory-cache.js";
 import { registerDirectoryRoutes } from "./modules/directory/routes.js";
+import { registerFeedbackRoutes } from "./modules/feedback/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
 import { registerProcedureRoutes } from "./modules/procedures/routes.js";
@@ -36,6 +37,7 @@ import { registerMailJob } from "./platform/mail.js";
 import { createMetricsRegistry, registerMetrics } from "./platform/metrics.js";
 import { registerOpenApi } from "./platform/openapi.js";
 import { webDistFolder } from "./platform/paths.js";
+import { registerPublicFormRoutes } from "./platform/public-form-guard.js";
 import { resolveInstanceSecret } from "./platform/secrets.js";
 
 export type BuildOptions = {
@@ -168,6 +170,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     registerReferralRoutes(api, ctx);
     registerAppointmentRoutes(api, ctx);
     registerAuditRoutes(api, ctx);
+    registerPublicFormRoutes(api, ctx);
+    registerFeedbackRoutes(api, ctx);
     if (!config.production) registerDevRoutes(api, ctx);
   });
 

@@ -68,6 +68,22 @@ const configSchema = z
       .max(24 * 60)
       .default(240),
     RETENTION_YEARS: parsedWith(parseRetentionYears).default(parseRetentionYears(DEFAULT_RETENTION_YEARS)),
+    PUBLIC_FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+    PUBLIC_FORM_MAX_AGE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7)
+      .default(24),
+    PUBLIC_FORM_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+    PUBLIC_FORM_LIMIT_PER_IP: z.coerce.number().int().min(1).max(10000).default(20),
+    PUBLIC_FORM_LIMIT_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
+    ACCESSIBILITY_FEEDBACK_TO: z.email().optional(),
   })
   .superRefine((env, ctx) => {
     for (const issue of productionRules(env)) ctx.addIssue({ code: "custom", ...issue });
@@ -141,5 +157,19 @@ function resolveConfig(env: z.output<typeof configSchema>) {
     referralAnswerDays: env.REFERRAL_ANSWER_DAYS,
     breakGlassMinutes: env.BREAK_GLASS_MINUTES,
     retentionYears: env.RETENTION_YEARS,
+    publicForms: {
+      minFillSeconds: env.PUBLIC_FORM_MIN_FILL_SECONDS,
+      maxAgeHours: env.PUBLIC_FORM_MAX_AGE_HOURS,
+      perEmail: env.PUBLIC_FORM_LIMIT_PER_EMAIL,
+      perIp: env.PUBLIC_FORM_LIMIT_PER_IP,
+      windowMinutes: env.PUBLIC_FORM_LIMIT_WINDOW_MINUTES,
+    },
+    // Reports of barriers go to the operator; without an address, to the sender address of mails.
+    accessibilityFeedbackTo: env.ACCESSIBILITY_FEEDBACK_TO ?? addressOf(env.MAIL_FROM),
   };
+}
+
+/** The bare address of "Name <address>" (or the text itself). */
+function addressOf(mailbox: string): string {
+  return /<([^>]+)>/.exec(mailbox)?.[1]?.trim() ?? mailbox.trim();
 }

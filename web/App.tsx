@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Route, Routes, useHref, useNavigate } from "react-router";
 import { Loading } from "./components/feedback.js";
 import { CALENDAR } from "./components/format.js";
+import { AccessibilityStatementPage } from "./routes/public/AccessibilityStatementPage.js";
+import { EasyReadPage } from "./routes/public/EasyReadPage.js";
 import { FindCounselingPage } from "./routes/public/FindCounselingPage.js";
 import { Landing } from "./routes/public/Landing.js";
 import { LegalPage } from "./routes/public/LegalPage.js";
@@ -32,6 +34,7 @@ const ConsultationDetailPage = lazy(() =>
 const ConsultationEditPage = lazy(() =>
   import("./routes/staff/consultations/ConsultationFormPage.js").then((m) => ({ default: m.ConsultationEditPage })),
 );
+const FeedbackListPage = lazy(() => import("./routes/staff/feedback/FeedbackListPage.js").then((m) => ({ default: m.FeedbackListPage })));
 const GroupEventsPage = lazy(() => import("./routes/staff/group-events/GroupEventsPage.js").then((m) => ({ default: m.GroupEventsPage })));
 const ProcedureCreatePage = lazy(() =>
   import("./routes/staff/procedures/ProcedureCreatePage.js").then((m) => ({ default: m.ProcedureCreatePage })),
@@ -74,8 +77,9 @@ export function App() {
               <Route index element={<Landing />} />
               <Route path="beratung-finden" element={<FindCounselingPage />} />
               <Route path="beratung-finden/standorte/:id" element={<SitePage />} />
-              <Route path="barrierefreiheit" element={<LegalPage page="accessibility" />} />
-              <Route path="impressum" element={<LegalPage page="imprint" />} />
+              <Route path="barrierefreiheit" element={<AccessibilityStatementPage />} />
+              <Route path="leichte-sprache" element={<EasyReadPage />} />
+              <Route path="impressum" element={<LegalPage />} />
             </Route>
             <Route path="staff" element={<AuthLayout />}>
               <Route path="login" element={<LoginPage />} />
@@ -115,6 +119,7 @@ export function App() {
               <Route path="users" element={<UserListPage />} />
               <Route path="users/:id" element={<UserDetailPage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="feedback" element={<FeedbackListPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="*" element={<StaffNotFound />} />
             </Route>

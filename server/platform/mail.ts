@@ -7,6 +7,8 @@ import { enqueueJob, type JobRunner } from "./jobs.js";
 
 export type MailMessage = {
   to: string;
+  /** Where an answer goes when it should not go to MAIL_FROM (e.g. the person who wrote in). */
+  replyTo?: string;
   subject: string;
   text: string;
   html?: string;

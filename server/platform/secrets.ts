@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/index.js";
 import { instanceSettings } from "../db/schema/index.js";
@@ -35,6 +35,14 @@ export async function resolveInstanceSecret(db: Db, configured: string | undefin
 
 function deriveKey(secret: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), `lotse:${purpose}`, 32));
+}
+
+/**
+ * HMAC-SHA256 of a value under a purpose-bound key, as base64url: signatures, and pseudonyms of
+ * values (an address, an e-mail) that cannot be recomputed without the instance secret.
+ */
+export function keyedHash(secret: Buffer, purpose: string, value: string): string {
+  return createHmac("sha256", deriveKey(secret, purpose)).update(value).digest("base64url");
 }
 
 /** AES-256-GCM with a purpose-bound key; output "v1.<iv>.<tag>.<ciphertext>" in base64url. */

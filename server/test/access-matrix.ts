@@ -3,6 +3,7 @@ import { clientAccessRows } from "../modules/clients/testing/access-rows.js";
 import { clientLifecycleAccessRows } from "../modules/clients/testing/lifecycle-access-rows.js";
 import { consultationAccessRows } from "../modules/consultations/testing/access-rows.js";
 import { directoryAccessRows } from "../modules/directory/testing/access-rows.js";
+import { feedbackAccessRows } from "../modules/feedback/testing/access-rows.js";
 import { identityAccessRows } from "../modules/identity/testing/access-rows.js";
 import { procedureAccessRows } from "../modules/procedures/testing/access-rows.js";
 import { referralAccessRows } from "../modules/referrals/testing/access-rows.js";
@@ -24,6 +25,7 @@ const platformRows: Record<string, Row> = {
   "POST /api/auth/logout": { allow: signedIn, freshSession: true, request: () => ({ url: "/api/auth/logout" }) },
   "GET /api/auth/session": { allow: signedIn, request: () => ({ url: "/api/auth/session" }) },
   "GET /api/audit/events": { allow: ["admin"], request: () => ({ url: "/api/audit/events?limit=5" }) },
+  "GET /api/public/form-token": { allow: everyone, request: () => ({ url: "/api/public/form-token" }) },
 };
 
 export const accessMatrix: Record<string, Row> = {
@@ -36,4 +38,5 @@ export const accessMatrix: Record<string, Row> = {
   ...procedureAccessRows,
   ...referralAccessRows,
   ...appointmentAccessRows,
+  ...feedbackAccessRows,
 };

@@ -1,5 +1,6 @@
 /** TanStack Query hooks for every API the web app uses; keys are grouped per resource. */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AccessibilityFeedbackList } from "../../common/contracts/feedback.js";
 import { ApiError, del, get, patch, post, setCsrfToken } from "./client.js";
 import type {
   AuditPage,
@@ -34,6 +35,7 @@ const keys = {
   user: (id: string) => ["users", "detail", id] as const,
   grantable: (unitId: string) => ["roles", "grantable", unitId] as const,
   audit: (filter: object) => ["audit", filter] as const,
+  accessibilityFeedback: ["accessibility-feedback"] as const,
   clientSearch: (q: string) => ["clients", "search", q] as const,
   clientDuplicates: (input: DuplicateCheck | null) => ["clients", "duplicates", input] as const,
   client: (id: string) => ["clients", "detail", id] as const,
@@ -236,6 +238,16 @@ export const useAuditEvents = (filter: AuditFilter, before: number | undefined) 
     queryKey: keys.audit({ ...filter, before }),
     queryFn: () => get<AuditPage>("/api/audit/events", { ...filter, before, limit: 50 }),
     placeholderData: keepPreviousData,
+  });
+
+// --- reported barriers ------------------------------------------------------------------
+
+export const useAccessibilityFeedback = () =>
+  useInfiniteQuery({
+    queryKey: keys.accessibilityFeedback,
+    queryFn: ({ pageParam }) => get<AccessibilityFeedbackList>("/api/accessibility-feedback", { before: pageParam, limit: 50 }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 
 // --- clients (Ratsuchende) -------------------------------------------------------------------

@@ -1,9 +1,11 @@
-/** Hooks of the public pages (no session): finding counseling. */
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+/** Hooks of the public pages (no session): finding counseling, public forms. */
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import type { AccessibilityFeedbackInput } from "../../common/contracts/feedback.js";
 import type { PublicSiteDetail, PublicSiteList } from "../../common/contracts/public-directory.js";
-import { get } from "./client.js";
+import type { FormTokenResponse } from "../../common/contracts/public-forms.js";
+import { get, post } from "./client.js";
 
-export type { PublicSiteDetail, PublicSiteList };
+export type { AccessibilityFeedbackInput, PublicSiteDetail, PublicSiteList };
 export type PublicSiteSummary = PublicSiteList["items"][number];
 
 /** What the search page sends; empty values are left out of the request. */
@@ -27,3 +29,20 @@ export function usePublicSite(id: string) {
     retry: false,
   });
 }
+
+/**
+ * The token of a public form (server/platform/public-form-guard.ts), fetched when the form opens:
+ * its age shows the server that a person filled the form in. Never cached beyond the form.
+ */
+export function useFormToken() {
+  return useQuery({
+    queryKey: ["public", "form-token"],
+    queryFn: () => get<FormTokenResponse>("/api/public/form-token"),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export const useSendAccessibilityFeedback = () =>
+  useMutation({ mutationFn: (input: AccessibilityFeedbackInput) => post<void>("/api/public/accessibility-feedback", input) });

@@ -10,22 +10,29 @@ export function usePageTitle(title: string | undefined): void {
   }, [title, t]);
 }
 
-/** After client-side navigation, move focus to the new page's heading (not on first load). */
+/**
+ * After client-side navigation, move focus to the new page's heading (not on first load). An
+ * address with a fragment (…#feedback) goes to that part of the page instead, also on first load:
+ * the browser cannot, as the page is rendered after it looked for the fragment.
+ */
 export function useFocusOnNavigate(): void {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the path changes
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the path or fragment changes
   useEffect(() => {
+    const part = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
     if (first.current) {
       first.current = false;
-      return;
+      if (!part) return;
     }
-    const heading = document.querySelector<HTMLElement>("main h1");
-    if (heading) {
-      heading.tabIndex = -1;
-      heading.focus();
+    // The part's own heading names it best when read out.
+    const target = part ? (part.querySelector<HTMLElement>("h1, h2, h3") ?? part) : document.querySelector<HTMLElement>("main h1");
+    if (target) {
+      if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+      target.focus();
+      if (part) target.scrollIntoView({ block: "start" });
     }
-  }, [pathname]);
+  }, [pathname, hash]);
 }
 
 export function SkipLink() {

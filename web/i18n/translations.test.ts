@@ -13,9 +13,32 @@ import uk from "./uk.json" with { type: "json" };
  * people who may not read German, so there every key must be translated; the staff app may fall
  * back (counselors read German), and what falls back is reported here.
  */
-const PUBLIC_SECTIONS = ["app", "shell", "landing", "legal", "notFound", "findCounseling", "site"];
-/** Keys of shared sections that public pages show too (loading, select placeholder, errors). */
-const PUBLIC_KEYS = ["common.loading", "common.choose", "errors.network", "errors.unknown"];
+const PUBLIC_SECTIONS = [
+  "app",
+  "shell",
+  "landing",
+  "legal",
+  "notFound",
+  "findCounseling",
+  "site",
+  "accessibilityStatement",
+  "barrierForm",
+  "publicForm",
+  "easyRead",
+];
+/** Keys of shared sections that public pages show too (loading, select placeholder, errors of public forms). */
+const PUBLIC_KEYS = [
+  "common.loading",
+  "common.choose",
+  ...["network", "unknown", "validation_failed", "rate_limited", "rate_limited_wait", "internal", "database_unavailable"].map(
+    (code) => `errors.${code}`,
+  ),
+];
+/**
+ * Leichte Sprache is German by definition: the page shows this German text (marked lang="de")
+ * whatever the UI language, so no other language has these keys.
+ */
+const GERMAN_ONLY = "easyRead.content.";
 const translations: Record<string, object> = { en, ar, fa, uk, ru, tr };
 /** Languages in which the staff app is complete too (no fallback at all). */
 const COMPLETE = ["en"];
@@ -31,9 +54,14 @@ function flatten(tree: object, prefix = ""): Messages {
   return out;
 }
 const source = flatten(de);
-const isPublic = (key: string) => PUBLIC_SECTIONS.includes(key.split(".")[0]!) || PUBLIC_KEYS.includes(key);
+const isPublic = (key: string) =>
+  !key.startsWith(GERMAN_ONLY) && (PUBLIC_SECTIONS.includes(key.split(".")[0]!) || PUBLIC_KEYS.includes(key));
 
 describe("translations", () => {
+  it("has the Leichte Sprache text in German", () => {
+    expect(Object.keys(source).filter((k) => k.startsWith(GERMAN_ONLY)).length).toBeGreaterThan(10);
+  });
+
   it("has every public key in German", () => {
     for (const section of PUBLIC_SECTIONS)
       expect(
@@ -46,15 +74,15 @@ describe("translations", () => {
     const messages = flatten(tree);
 
     it(`${language}: translates every key of the public pages${COMPLETE.includes(language) ? " and of the staff app" : ""}`, () => {
-      const missing = Object.keys(source).filter((key) => !(key in messages));
+      const missing = Object.keys(source).filter((key) => !(key in messages) && !key.startsWith(GERMAN_ONLY));
       const fallback = missing.filter((key) => !isPublic(key));
       if (!COMPLETE.includes(language) && fallback.length)
         console.info(`${language}: ${fallback.length} staff-app keys fall back to German`);
       expect(COMPLETE.includes(language) ? missing : missing.filter(isPublic)).toEqual([]);
     });
 
-    it(`${language}: has no key that German does not have (renamed or removed keys)`, () => {
-      expect(Object.keys(messages).filter((key) => !(key in source))).toEqual([]);
+    it(`${language}: has no key that German does not have (renamed or removed keys), nor German-only Leichte Sprache`, () => {
+      expect(Object.keys(messages).filter((key) => !(key in source) || key.startsWith(GERMAN_ONLY))).toEqual([]);
     });
 
     it(`${language}: every message is valid ICU and formats with the German message's arguments`, () => {

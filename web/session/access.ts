@@ -12,6 +12,7 @@ export type NavItem =
   | "directory"
   | "users"
   | "audit"
+  | "feedback"
   | "account";
 
 const userAdminRoles: readonly Role[] = ["administrator", "state_coordination", "sub_project_lead"];
@@ -21,8 +22,8 @@ const caseworkRoles: readonly Role[] = ["counselor", "sub_project_lead"];
 
 const hasRole = (user: SessionUser, roles: readonly Role[]) => user.grants.some((g) => roles.includes(g.role));
 
-/** The audit trail is open to administrators on the federal root only (the server says 403 otherwise). */
-const canSearchAudit = (user: SessionUser) => user.grants.some((g) => g.role === "administrator" && g.unitType === "federal");
+/** The audit trail and reported barriers are open to administrators on the federal root only (the server says 403 otherwise). */
+const isNetworkAdministrator = (user: SessionUser) => user.grants.some((g) => g.role === "administrator" && g.unitType === "federal");
 
 const canAdministerUsers = (user: SessionUser) => hasRole(user, userAdminRoles);
 
@@ -46,7 +47,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   if (answersSupport(user)) nav.push("supportRequests");
   nav.push("directory");
   if (canAdministerUsers(user)) nav.push("users");
-  if (canSearchAudit(user)) nav.push("audit");
+  if (isNetworkAdministrator(user)) nav.push("audit", "feedback");
   nav.push("account");
   return nav;
 }
@@ -57,6 +58,7 @@ export const navPaths: Record<NavItem, string> = {
   directory: "/staff/directory",
   users: "/staff/users",
   audit: "/staff/audit",
+  feedback: "/staff/feedback",
   account: "/staff/account",
   groupEvents: "/staff/group-events",
   supportRequests: "/staff/support-requests",

@@ -3,6 +3,7 @@ export * from "./audit.js";
 export * from "./clients.js";
 export * from "./consultations.js";
 export * from "./directory.js";
+export * from "./feedback.js";
 export * from "./identity.js";
 export * from "./platform.js";
 export * from "./procedures.js";

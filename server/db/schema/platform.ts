@@ -35,3 +35,27 @@ export const instanceSettings = pgTable("instance_settings", {
   value: text("value").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Accepted submissions of public forms (platform/public-form-guard.ts): the rate limit per client
+ * address and per e-mail across app nodes, and each form token's single use. Only keyed hashes
+ * (HMAC with the instance secret) of address and e-mail are kept, never the values, and rows
+ * older than the longer of the limit window and the token lifetime are deleted on the next write.
+ */
+export const publicFormSubmissions = pgTable(
+  "public_form_submissions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    form: text("form").notNull(),
+    ipHash: text("ip_hash").notNull(),
+    emailHash: text("email_hash"),
+    tokenHash: text("token_hash").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("public_form_submissions_token_key").on(t.tokenHash),
+    index("public_form_submissions_ip_idx").on(t.form, t.ipHash, t.submittedAt),
+    index("public_form_submissions_email_idx").on(t.form, t.emailHash, t.submittedAt),
+    index("public_form_submissions_time_idx").on(t.submittedAt),
+  ],
+);

@@ -15,6 +15,9 @@ export function Landing() {
           <h1 id="hero-title">{t("landing.title")}</h1>
           <p className="lead">{t("landing.lead")}</p>
           <p className="hero-facts">{t("landing.facts")}</p>
+          <p>
+            <Link to="/leichte-sprache">{t("landing.easyRead")}</Link>
+          </p>
         </div>
       </section>
 

@@ -1,15 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { usePageTitle } from "../../components/page.js";
 
-/** Placeholders until the operator supplies the legal texts. */
-export function LegalPage({ page }: { page: "accessibility" | "imprint" }) {
+/** The imprint: a placeholder until the operator supplies the text. */
+export function LegalPage() {
   const { t } = useTranslation();
-  const title = t(`legal.${page}.title`);
+  const title = t("legal.imprint.title");
   usePageTitle(title);
   return (
     <div className="container section prose">
       <h1>{title}</h1>
-      <p>{t(`legal.${page}.text`)}</p>
+      <p>{t("legal.imprint.text")}</p>
       <p className="muted">{t("legal.placeholder")}</p>
     </div>
   );

@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { Link, Outlet } from "react-router";
+import { Link, Outlet, useLocation } from "react-router";
 import { BrandLink } from "../../components/BrandLink.js";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.js";
 import { SkipLink, useFocusOnNavigate } from "../../components/page.js";
+import { PAGE_PARAM } from "./BarrierFeedbackForm.js";
 
 export function PublicLayout() {
   const { t } = useTranslation();
@@ -29,26 +30,48 @@ export function PublicLayout() {
   );
 }
 
-export function SiteFooter() {
+/**
+ * The footer of every page. `staff`: the staff app's (no links meant for people seeking advice),
+ * still with the accessibility statement and "report a barrier".
+ */
+export function SiteFooter({ staff = false }: { staff?: boolean }) {
   const { t } = useTranslation();
   return (
     <footer className="site-footer">
       <div className="container footer-inner">
         <nav aria-label={t("shell.footerNav")}>
           <ul className="footer-links">
-            <li>
-              <Link to="/beratung-finden">{t("shell.findCounseling")}</Link>
-            </li>
+            {!staff && (
+              <li>
+                <Link to="/beratung-finden">{t("shell.findCounseling")}</Link>
+              </li>
+            )}
+            {!staff && (
+              <li>
+                <Link to="/leichte-sprache">{t("shell.easyRead")}</Link>
+              </li>
+            )}
             <li>
               <Link to="/barrierefreiheit">{t("shell.accessibility")}</Link>
+            </li>
+            <li>
+              <ReportBarrierLink />
             </li>
             <li>
               <Link to="/impressum">{t("shell.imprint")}</Link>
             </li>
           </ul>
         </nav>
-        <p className="footer-note">{t("shell.footerNote")}</p>
+        {!staff && <p className="footer-note">{t("shell.footerNote")}</p>}
       </div>
     </footer>
   );
+}
+
+/** To the feedback form of the accessibility statement, with the current page filled in. */
+function ReportBarrierLink() {
+  const { t } = useTranslation();
+  // The path only: a search in the address bar may hold a name.
+  const { pathname } = useLocation();
+  return <Link to={`/barrierefreiheit?${PAGE_PARAM}=${encodeURIComponent(pathname)}#feedback`}>{t("shell.reportBarrier")}</Link>;
 }

@@ -13,6 +13,7 @@ import { PendingButton } from "../../components/PendingButton.js";
 import { SkipLink, useFocusOnNavigate } from "../../components/page.js";
 import { navItemsFor, navLabelKey, navPaths } from "../../session/access.js";
 import { useWorkingUnit, WorkingUnitProvider } from "../../session/working-unit.js";
+import { SiteFooter } from "../public/PublicLayout.js";
 import { MfaSetupPage } from "./account/MfaSetup.js";
 
 /** Everything under /staff that needs a session; forces the TOTP set-up while mfaPending. */
@@ -91,6 +92,7 @@ function StaffShell({ user, mfaPending }: { user: SessionUser; mfaPending: boole
       <main id="main" tabIndex={-1} className="site-main staff-main">
         <div className="container">{mfaPending ? <MfaSetupPage forced onSignOut={signOut} /> : <Outlet />}</div>
       </main>
+      <SiteFooter staff />
     </div>
   );
 }

@@ -1,0 +1,168 @@
+/**
+ * Spam protection for public forms, without third-party services (docs/decisions/0004): a signed
+ * form token that must be some seconds old and at most a day, a honeypot field, and a rate limit
+ * per client address and per e-mail kept in the database (so it holds across app nodes).
+ *
+ * A route's service calls guardPublicForm inside the transaction that stores the submission; a
+ * refused submission throws problem details, a bot's (honeypot filled) returns accepted: false and
+ * the route answers exactly as for a stored one.
+ */
+import { isIP } from "node:net";
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { formTokenResponse } from "../../common/contracts/public-forms.js";
+import type { Executor } from "../db/index.js";
+import { publicFormSubmissions } from "../db/schema/index.js";
+import type { AppContext } from "./context.js";
+import { AppError, invalidField } from "./errors.js";
+import type { HttpApp } from "./http.js";
+import { keyedHash, randomToken, safeEqual } from "./secrets.js";
+
+export type PublicFormSubmission = {
+  /** A stable name of the form, e.g. "accessibility_feedback": limits count per form. */
+  form: string;
+  /** The body's `formToken`. */
+  token: string;
+  /** The body's honeypot field (`website`). */
+  honeypot: string | null | undefined;
+  /** The client address as Fastify sees it (`request.ip`, honouring TRUST_PROXY). */
+  ip: string;
+  /** The e-mail address the form sends to, if any: limited per address too. */
+  email?: string | null;
+  /** Stricter or looser limits for this form than the configured ones (per window). */
+  limits?: { perEmail?: number; perIp?: number };
+};
+
+export type PublicFormVerdict = { accepted: true } | { accepted: false; reason: "honeypot" };
+
+/** Field errors on `formToken`; the web form fetches a new token and asks to send again. */
+export const formTokenErrors = {
+  form_too_fast: "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das Formular in ein paar Sekunden noch einmal.",
+  form_expired: "Das Formular war zu lange geöffnet. Bitte senden Sie es noch einmal.",
+  form_token_invalid: "Das Formular konnte nicht geprüft werden. Bitte senden Sie es noch einmal.",
+  form_token_used: "Dieses Formular wurde schon gesendet. Bitte senden Sie es noch einmal, falls Sie eine weitere Nachricht haben.",
+} as const;
+export type FormTokenError = keyof typeof formTokenErrors;
+
+const TOKEN_VERSION = "f1";
+const TOKEN_PURPOSE = "public-form-token";
+/** App nodes' clocks may differ a little: a token "from the future" within this is fine. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A form token issued at `issuedAt`: "f1.<time>.<nonce>.<hmac>". */
+export function issueFormToken(ctx: AppContext, issuedAt: Date = ctx.clock.now()): string {
+  const payload = `${TOKEN_VERSION}.${issuedAt.getTime().toString(36)}.${randomToken(12)}`;
+  return `${payload}.${keyedHash(ctx.secret, TOKEN_PURPOSE, payload)}`;
+}
+
+/** Checks a token's signature (constant time) and age; the error code, or null when it is good. */
+export function checkFormToken(ctx: AppContext, token: string, now: Date): FormTokenError | null {
+  const parts = token.split(".");
+  if (parts.length !== 4 || parts[0] !== TOKEN_VERSION) return "form_token_invalid";
+  const payload = parts.slice(0, 3).join(".");
+  if (!safeEqual(parts[3]!, keyedHash(ctx.secret, TOKEN_PURPOSE, payload))) return "form_token_invalid";
+  const ageMs = now.getTime() - Number.parseInt(parts[1]!, 36);
+  const { minFillSeconds, maxAgeHours } = ctx.config.publicForms;
+  if (!Number.isFinite(ageMs) || ageMs < -CLOCK_SKEW_MS) return "form_token_invalid";
+  if (ageMs < minFillSeconds * 1000) return "form_too_fast";
+  if (ageMs > maxAgeHours * 3_600_000) return "form_expired";
+  return null;
+}
+
+/**
+ * Lets a submission through or throws: 400 with a field error on `formToken` (too fast, expired,
+ * forged, used), 429 with Retry-After (too many from this address or to this e-mail). A filled
+ * honeypot returns { accepted: false } and writes nothing: answer it like a success.
+ */
+export async function guardPublicForm(ctx: AppContext, exec: Executor, submission: PublicFormSubmission): Promise<PublicFormVerdict> {
+  if (submission.honeypot?.trim()) return { accepted: false, reason: "honeypot" };
+  const now = ctx.clock.now();
+  const tokenError = checkFormToken(ctx, submission.token, now);
+  if (tokenError) throw invalidField("formToken", tokenError, formTokenErrors[tokenError]);
+
+  const { perEmail, perIp, windowMinutes, maxAgeHours } = ctx.config.publicForms;
+  const ipHash = keyedHash(ctx.secret, "public-form:ip", clientAddressKey(submission.ip));
+  const email = submission.email?.trim().toLowerCase() || null;
+  const emailHash = email ? keyedHash(ctx.secret, "public-form:email", email) : null;
+  const limited = [
+    { column: publicFormSubmissions.ipHash, hash: ipHash, limit: submission.limits?.perIp ?? perIp },
+    ...(emailHash ? [{ column: publicFormSubmissions.emailHash, hash: emailHash, limit: submission.limits?.perEmail ?? perEmail }] : []),
+  ];
+  const windowMs = windowMinutes * 60_000;
+  for (const { column, hash, limit } of limited) {
+    // Concurrent submissions of one address (or e-mail) take turns, so the count is exact.
+    await exec.execute(sql`select pg_advisory_xact_lock(hashtextextended(${hash}, 0))`);
+    const recent = await exec
+      .select({ at: publicFormSubmissions.submittedAt })
+      .from(publicFormSubmissions)
+      .where(
+        and(
+          eq(publicFormSubmissions.form, submission.form),
+          eq(column, hash),
+          gt(publicFormSubmissions.submittedAt, new Date(now.getTime() - windowMs)),
+        ),
+      )
+      .orderBy(desc(publicFormSubmissions.submittedAt))
+      .limit(limit);
+    if (recent.length >= limit) {
+      // Free again when the oldest of the last `limit` submissions leaves the window.
+      const freeAt = recent[limit - 1]!.at.getTime() + windowMs;
+      throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) });
+    }
+  }
+
+  // Rows are needed for the limit window and, against a second use of a token, for its lifetime.
+  const keepMs = Math.max(windowMs, maxAgeHours * 3_600_000);
+  await exec.delete(publicFormSubmissions).where(lt(publicFormSubmissions.submittedAt, new Date(now.getTime() - keepMs)));
+  const stored = await exec
+    .insert(publicFormSubmissions)
+    .values({
+      form: submission.form,
+      ipHash,
+      emailHash,
+      tokenHash: keyedHash(ctx.secret, "public-form:used", submission.token),
+      submittedAt: now,
+    })
+    .onConflictDoNothing({ target: publicFormSubmissions.tokenHash })
+    .returning({ id: publicFormSubmissions.id });
+  if (stored.length === 0) throw invalidField("formToken", "form_token_used", formTokenErrors.form_token_used);
+  return { accepted: true };
+}
+
+/**
+ * The key an address is counted under: an IPv4 address itself, an IPv6 address by its /64 prefix
+ * (one connection gets a whole /64 and could otherwise send from a fresh address each time).
+ */
+export function clientAddressKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (isIP(ip.split("%")[0]!) !== 6) return ip;
+  const [head = "", tail = ""] = ip.split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}
+
+/** GET /api/public/form-token: what a public form fetches when it opens. */
+export function registerPublicFormRoutes(app: HttpApp, ctx: AppContext): void {
+  app.get(
+    "/api/public/form-token",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["public"],
+        summary: "A token for one submission of a public form (spam protection, no sign-in)",
+        description:
+          "Send it back as `formToken`. It is valid once, no sooner than PUBLIC_FORM_MIN_FILL_SECONDS after it was issued and for PUBLIC_FORM_MAX_AGE_HOURS.",
+        response: { 200: formTokenResponse },
+      },
+    },
+    async (_request, reply) => {
+      reply.header("cache-control", "no-store");
+      return { token: issueFormToken(ctx) };
+    },
+  );
+}
