@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { expect, inject } from "vitest";
 
 export const DEMO_PASSWORD = "lotse-demo-2026";
-const baseUrl = () => inject("baseUrl");
+export const baseUrl = () => inject("baseUrl");
 const screenshotDir = join(import.meta.dirname, "screenshots");
 
 export async function launchBrowser(): Promise<Browser> {

@@ -5,6 +5,8 @@ import { Route, Routes, useHref, useNavigate } from "react-router";
 import { Loading } from "./components/feedback.js";
 import { CALENDAR } from "./components/format.js";
 import { AccessibilityStatementPage } from "./routes/public/AccessibilityStatementPage.js";
+import { BookingPage } from "./routes/public/booking/BookingPage.js";
+import { ManageBookingPage } from "./routes/public/booking/ManageBookingPage.js";
 import { EasyReadPage } from "./routes/public/EasyReadPage.js";
 import { FindCounselingPage } from "./routes/public/FindCounselingPage.js";
 import { Landing } from "./routes/public/Landing.js";
@@ -77,6 +79,8 @@ export function App() {
               <Route index element={<Landing />} />
               <Route path="beratung-finden" element={<FindCounselingPage />} />
               <Route path="beratung-finden/standorte/:id" element={<SitePage />} />
+              <Route path="beratung-finden/standorte/:id/termin" element={<BookingPage />} />
+              <Route path="termin/:id" element={<ManageBookingPage />} />
               <Route path="barrierefreiheit" element={<AccessibilityStatementPage />} />
               <Route path="leichte-sprache" element={<EasyReadPage />} />
               <Route path="impressum" element={<LegalPage />} />

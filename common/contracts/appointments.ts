@@ -220,6 +220,7 @@ export const setBookingStatusRequest = z
 
 export type PublicSlotQuery = z.infer<typeof publicSlotQuery>;
 export type Slot = z.infer<typeof slotSchema>;
+export type SlotList = z.infer<typeof slotListResponse>;
 export type CreateBookingRequest = z.infer<typeof createBookingRequest>;
 export type PublicBooking = z.infer<typeof publicBookingSchema>;
 export type BookingSettings = z.infer<typeof bookingSettingsSchema>;

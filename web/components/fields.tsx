@@ -272,3 +272,16 @@ export function CheckboxGroupInput({
     </CheckboxGroup>
   );
 }
+
+/**
+ * After a refusal: focus the first field marked invalid (a text field's input, a radio group's
+ * first radio, a select's button), so keyboard and screen-reader users land on what to correct.
+ */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  const field = form?.querySelector("[data-invalid]");
+  const target = field?.matches("input, textarea, button")
+    ? field
+    : // A radio group's radios carry tabindex=-1 (roving focus) but take focus from a script.
+      field?.querySelector('input:not([type="hidden"]), textarea, button');
+  (target as HTMLElement | null | undefined)?.focus();
+}

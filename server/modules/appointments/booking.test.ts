@@ -110,6 +110,10 @@ describe("appointment booking", () => {
       [{ slotId: slot!.id, topic: "other" }, "topic"],
       [{ slotId: slot!.id, name: " " }, "name"],
     ];
+    // Counseling by phone needs a number to call.
+    const [phoneSlot] = (await slots("from=2026-03-23T00:00:00Z&to=2026-03-24T00:00:00Z&channel=phone")).items;
+    if (phoneSlot) cases.push([{ slotId: phoneSlot.id }, "phone"]);
+    expect(phoneSlot, "the test site offers phone slots").toBeDefined();
     for (const [body, field] of cases) {
       const res = await book(body.slotId as string, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
@@ -131,6 +135,8 @@ describe("appointment booking", () => {
     const booking = res.json() as Booking;
     expect(booking).toMatchObject({ start: slot.start, end: slot.end, status: "booked", channel: "in_person", changeable: true });
     expect(booking.manageUrl).toMatch(new RegExp(`^https://lotse.example/termin/${booking.id}\\?token=`));
+    // The manage page opens in the language of the mails.
+    expect(new URL(booking.manageUrl).searchParams.get("lang")).toBe("ar");
     const after = (await slots("from=2026-03-23T00:00:00Z&to=2026-03-24T00:00:00Z&channel=in_person")).items;
     expect(after.find((s) => s.id === slot.id)).toBeUndefined();
 
@@ -154,7 +160,9 @@ describe("appointment booking", () => {
     const slot = (await slots("from=2026-03-30T00:00:00Z&to=2026-03-31T00:00:00Z&channel=phone")).items.find(
       (s) => s.counselorId === counselorId,
     )!;
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => book(slot.id, { email: `racer${i}@example.org` })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => book(slot.id, { email: `racer${i}@example.org`, phone: "+49 30 1234567" })),
+    );
     const won = answers.filter((r) => r.statusCode === 201);
     const lost = answers.filter((r) => r.statusCode === 409);
     expect(won).toHaveLength(1);

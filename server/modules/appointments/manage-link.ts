@@ -14,8 +14,10 @@ export function isManageToken(secret: Buffer, bookingId: string, token: string):
   return safeEqual(manageToken(secret, bookingId), token);
 }
 
-export function manageUrl(publicUrl: string, secret: Buffer, bookingId: string): string {
+/** `locale`: the page opens in the language of the booking's mails, whatever the device last used. */
+export function manageUrl(publicUrl: string, secret: Buffer, bookingId: string, locale: string): string {
   const url = new URL(`/termin/${bookingId}`, publicUrl);
   url.searchParams.set("token", manageToken(secret, bookingId));
+  url.searchParams.set("lang", locale);
   return url.toString();
 }

@@ -48,6 +48,10 @@ class SlotGone extends Error {}
 export async function createBooking(ctx: AppContext, origin: RequestOrigin, input: CreateBookingRequest): Promise<PublicBooking> {
   const key = parseSlotId(input.slotId);
   if (!key) throw invalidField("slotId", "unknown_slot", "Diesen Termin gibt es nicht. Bitte wählen Sie einen Termin aus der Liste.");
+  // Counseling by phone needs a number to call; checked before the site, so the form shows it at the field.
+  if (key.channel === "phone" && !input.phone) {
+    throw invalidField("phone", "phone_required", "Für eine Beratung am Telefon brauchen wir Ihre Telefonnummer.");
+  }
   const site = await bookableSite(ctx, key.siteId);
   const publicSite = await getPublicSite(ctx, site.id).catch(() => {
     throw invalidField("slotId", "unknown_slot", "An diesem Standort kann man keine Termine buchen.");
@@ -81,7 +85,7 @@ export async function createBooking(ctx: AppContext, origin: RequestOrigin, inpu
       await recordAuditEvent(tx, origin, { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id });
       return booking;
     });
-    return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id), now);
+    return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale), now);
   } catch (error) {
     if (error instanceof SlotGone || isConstraintViolation(error, "23P01", repo.NO_DOUBLE_BOOKING)) {
       throw await slotTaken(ctx, site, key, now);
@@ -94,7 +98,7 @@ export async function createBooking(ctx: AppContext, origin: RequestOrigin, inpu
 export async function getBookingByToken(ctx: AppContext, id: string, token: string): Promise<PublicBooking> {
   const row = await bookingByToken(ctx, ctx.database.db, id, token);
   const site = await bookableSiteRef(ctx.database.db, row.siteId);
-  return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id), ctx.clock.now());
+  return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale), ctx.clock.now());
 }
 
 export async function cancelBookingByToken(ctx: AppContext, origin: RequestOrigin, id: string, token: string): Promise<PublicBooking> {
@@ -111,7 +115,7 @@ export async function cancelBookingByToken(ctx: AppContext, origin: RequestOrigi
   return presentPublicBooking(
     row,
     await bookableSiteRef(ctx.database.db, row.siteId),
-    manageUrl(ctx.config.publicUrl, ctx.secret, row.id),
+    manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale),
     now,
   );
 }
@@ -155,7 +159,7 @@ export async function rescheduleBookingByToken(
       });
       return moved;
     });
-    return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id), now);
+    return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale), now);
   } catch (error) {
     if (error instanceof SlotGone || isConstraintViolation(error, "23P01", repo.NO_DOUBLE_BOOKING)) {
       throw await slotTaken(ctx, site, key, now);
@@ -190,7 +194,7 @@ function mailFacts(ctx: AppContext, row: repo.BookingRow, site: SiteRef) {
     endsAt: row.endsAt,
     sequence: row.sequence,
     site: { name: site.name, address: addressLine(site), timeZone: site.timeZone },
-    manageUrl: manageUrl(ctx.config.publicUrl, ctx.secret, row.id),
+    manageUrl: manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale),
     organizerEmail: /<([^>]+)>/.exec(ctx.config.mailFrom)?.[1] ?? ctx.config.mailFrom,
   };
 }

@@ -6,6 +6,7 @@ import { type PublicSiteDetail, usePublicSite } from "../../api/public.js";
 import { ErrorAlert, Loading } from "../../components/feedback.js";
 import { languageName } from "../../components/names.js";
 import { usePageTitle } from "../../components/page.js";
+import { bookableChannels } from "./booking/SlotPicker.js";
 import { SiteFacts } from "./site-facts.js";
 
 const accessFeatures = ["stepFree", "elevator", "accessibleToilet", "hearingLoop", "parking"] as const;
@@ -46,6 +47,13 @@ function SiteDetail({ site }: { site: PublicSiteDetail }) {
       </h1>
       {site.isDemo && <p className="alert alert-info">{t("site.demoNote")}</p>}
       <SiteFacts site={site} />
+      {site.nextFreeSlot && bookableChannels(site.channels).length > 0 && (
+        <p className="booking-cta">
+          <Link to={`/beratung-finden/standorte/${site.id}/termin`} className="button button-primary">
+            {t("booking.book")}
+          </Link>
+        </p>
+      )}
 
       <div className="site-sections">
         <section aria-labelledby="contact-title" className="panel">

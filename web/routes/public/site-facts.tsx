@@ -24,9 +24,14 @@ export function formatDistance(km: number, locale: string): string {
 /** "Arabisch, Farsi und Türkisch" with the UI language's separators (Arabic "،" and "و"). */
 export const listOf = (items: string[], locale: string) => new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
 
+/** "Kirchstraße 68, 13129 Berlin" from what is known of an address, or "" when nothing is. */
+export function addressLine(address: { street: string | null; postcode: string | null; city: string | null }): string {
+  return [address.street, [address.postcode, address.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+}
+
 export function SiteFacts({ site }: { site: PublicSiteSummary }) {
   const { t, i18n } = useTranslation();
-  const address = [site.address.street, [site.address.postcode, site.address.city].filter(Boolean).join(" ")].filter(Boolean);
+  const address = addressLine(site.address);
   return (
     <dl className="site-facts">
       <div>
@@ -47,11 +52,11 @@ export function SiteFacts({ site }: { site: PublicSiteSummary }) {
           </dd>
         </div>
       )}
-      {address.length > 0 && (
+      {address && (
         <div>
           <dt>{t("site.address")}</dt>
           <dd>
-            <bdi>{address.join(", ")}</bdi>
+            <bdi>{address}</bdi>
           </dd>
         </div>
       )}

@@ -1,0 +1,278 @@
+/**
+ * Booking an appointment at a site without an account: choose a free time, give a name and an
+ * e-mail address, agree — and get the confirmation with a calendar file and the link to move or
+ * cancel. When someone else took the time a moment earlier, the page says so and offers the
+ * next free times; nothing typed is lost.
+ */
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { Form } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { PublicLanguage } from "../../../../common/domain/public-languages.js";
+import { type PublicBooking, type Slot, useCreateBooking } from "../../../api/booking.js";
+import { ApiError } from "../../../api/client.js";
+import { type PublicSiteDetail, usePublicSite } from "../../../api/public.js";
+import { ErrorAlert, Loading } from "../../../components/feedback.js";
+import { CheckboxFieldInput, focusFirstInvalid, SelectInput, TextAreaInput, TextInput } from "../../../components/fields.js";
+import { dateKeyIn, formatDateTime } from "../../../components/format.js";
+import { languageName } from "../../../components/names.js";
+import { PendingButton } from "../../../components/PendingButton.js";
+import { usePageTitle } from "../../../components/page.js";
+import { BookingConfirmation } from "./BookingConfirmation.js";
+import { bookableChannels, type SlotChoice, SlotPicker } from "./SlotPicker.js";
+
+const MESSAGE_MAX = 1000;
+type Field = "slotId" | "name" | "email" | "phone" | "language" | "message" | "consent";
+
+export function BookingPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const site = usePublicSite(id);
+  usePageTitle(site.data ? t("booking.titleAt", { site: site.data.name }) : t("booking.title"));
+  return (
+    <div className="container section booking-page">
+      <p>
+        <Link to={`/beratung-finden/standorte/${id}`}>{t("booking.backToSite")}</Link>
+      </p>
+      {site.isPending ? (
+        <Loading />
+      ) : site.error ? (
+        <>
+          <h1>{t("booking.title")}</h1>
+          {site.error instanceof ApiError && site.error.status === 404 ? <p>{t("site.notFound")}</p> : <ErrorAlert error={site.error} />}
+        </>
+      ) : (
+        <Booking site={site.data} />
+      )}
+    </div>
+  );
+}
+
+function Booking({ site }: { site: PublicSiteDetail }) {
+  const { t } = useTranslation();
+  const [booked, setBooked] = useState<PublicBooking | null>(null);
+  const channels = bookableChannels(site.channels);
+  return (
+    <>
+      <h1>
+        {t("booking.title")}
+        <span className="heading-sub">
+          <bdi>{site.name}</bdi>
+        </span>
+      </h1>
+      {booked ? (
+        <BookingConfirmation booking={booked} />
+      ) : channels.length === 0 ? (
+        <p className="alert alert-info">{t("booking.notBookable")}</p>
+      ) : (
+        <BookingForm site={site} channels={channels} onBooked={setBooked} />
+      )}
+    </>
+  );
+}
+
+function BookingForm({
+  site,
+  channels,
+  onBooked,
+}: {
+  site: PublicSiteDetail;
+  channels: ReturnType<typeof bookableChannels>;
+  onBooked: (booking: PublicBooking) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const create = useCreateBooking();
+  const formRef = useRef<HTMLFormElement>(null);
+  const takenRef = useRef<HTMLDivElement>(null);
+  const [choice, setChoice] = useState<SlotChoice>({ channel: channels[0] ?? null, day: null, slot: null });
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [phone, setPhone] = useState("");
+  const [language, setLanguage] = useState(() => defaultLanguage(site.languages, i18n.language));
+  const [message, setMessage] = useState("");
+  const [consent, setConsent] = useState(false);
+  const [missingSlot, setMissingSlot] = useState(false);
+  const onChoice = useCallback((next: SlotChoice) => {
+    setChoice(next);
+    if (next.slot) setMissingSlot(false);
+  }, []);
+
+  const errors = useFieldErrors()(create.error);
+  const taken = create.error instanceof ApiError && create.error.code === "slot_taken" ? nextSlotsOf(create.error) : null;
+  const otherError = create.error && !taken && Object.keys(errors).length === 0 ? create.error : null;
+
+  // After a refusal, keyboard and screen-reader users land where there is something to correct
+  // (once per answer: typing afterwards must not be interrupted).
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per send (attempt) and answer (error)
+  useEffect(() => {
+    if (!create.error && !missingSlot) return;
+    // After the frame: the submit button's own press handling would otherwise keep the focus.
+    const frame = requestAnimationFrame(() => {
+      if (create.error instanceof ApiError && create.error.code === "slot_taken") takenRef.current?.focus();
+      else focusFirstInvalid(formRef.current);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [create.error, attempt]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    if (!choice.slot) {
+      setMissingSlot(true);
+      create.reset();
+      return;
+    }
+    create.mutate(
+      {
+        slotId: choice.slot.id,
+        name,
+        email: email.trim(),
+        phone: phone.trim() || null,
+        language,
+        topic: site.topic,
+        message: message.trim() || null,
+        locale: i18n.language as PublicLanguage,
+        consent: consent as true,
+      },
+      {
+        onSuccess: onBooked,
+        // The time is gone: unselect it, so sending again cannot ask for it once more.
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === "slot_taken") setChoice((c) => ({ ...c, slot: null }));
+        },
+      },
+    );
+  };
+
+  // One of the offered next times: select it in the picker (its channel and day) and put focus on it.
+  const pick = (slot: Slot) => {
+    setChoice({ channel: slot.channel, day: dateKeyIn(slot.start, site.timeZone), slot });
+    create.reset();
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(".slot-options input:checked")?.focus());
+  };
+
+  // German is always possible (every site counsels in German); the site's other languages follow.
+  const languageOptions = ["de", ...site.languages.filter((code) => code !== "de")].map((code) => ({
+    id: code,
+    label: code === i18n.language ? languageName(code, code) : `${languageName(code, i18n.language)} – ${languageName(code, code)}`,
+  }));
+
+  return (
+    <Form ref={formRef} className="form booking-form" onSubmit={submit} validationBehavior="aria" aria-labelledby="booking-step-slot">
+      <section aria-labelledby="booking-step-slot" className="panel">
+        <h2 id="booking-step-slot">{t("booking.stepSlot")}</h2>
+        {taken && (
+          <div ref={takenRef} tabIndex={-1} role="alert" className="alert alert-warning slot-taken">
+            <p>{t("booking.slotTaken")}</p>
+            {taken.length > 0 && (
+              <>
+                <p>{t("booking.nextSlots")}</p>
+                <ul className="plain-list next-slots">
+                  {taken.map((slot) => (
+                    <li key={slot.id}>
+                      <button type="button" className="button button-secondary" onClick={() => pick(slot)}>
+                        {formatDateTime(slot.start, i18n.language, "full", site.timeZone)} ({t(`findCounseling.channels.${slot.channel}`)})
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+        <SlotPicker
+          siteId={site.id}
+          channels={channels}
+          timeZone={site.timeZone}
+          choice={choice}
+          onChange={onChoice}
+          errorMessage={missingSlot ? t("booking.errors.slotMissing") : errors.slotId}
+        />
+      </section>
+
+      <section aria-labelledby="booking-step-details" className="panel">
+        <h2 id="booking-step-details">{t("booking.stepDetails")}</h2>
+        <TextInput label={t("booking.name")} value={name} onChange={setName} errorMessage={errors.name} autoComplete="name" isRequired />
+        <TextInput
+          label={t("booking.email")}
+          description={t("booking.emailHint")}
+          type="email"
+          value={email}
+          onChange={setEmail}
+          errorMessage={errors.email}
+          autoComplete="email"
+          inputProps={{ dir: "ltr" }}
+          isRequired
+        />
+        <TextInput
+          label={t("booking.phone")}
+          description={t("booking.phoneHint")}
+          type="tel"
+          value={phone}
+          onChange={setPhone}
+          errorMessage={errors.phone}
+          autoComplete="tel"
+          inputProps={{ dir: "ltr" }}
+        />
+        <SelectInput
+          label={t("booking.language")}
+          options={languageOptions}
+          selectedKey={language}
+          onSelectionChange={(key) => setLanguage(String(key ?? ""))}
+          errorMessage={errors.language}
+          isRequired
+        />
+        <p>
+          {t("findCounseling.topic")}: <strong>{t(`findCounseling.topics.${site.topic}`)}</strong>
+        </p>
+        <TextAreaInput
+          label={t("booking.message")}
+          description={t("booking.messageHint", { max: MESSAGE_MAX })}
+          value={message}
+          onChange={setMessage}
+          errorMessage={errors.message}
+        />
+        <CheckboxFieldInput isSelected={consent} onChange={setConsent} errorMessage={errors.consent} isRequired>
+          {t("booking.consent")}
+        </CheckboxFieldInput>
+      </section>
+
+      <ErrorAlert error={otherError} />
+      <div className="form-actions">
+        <PendingButton type="submit" className="button button-primary" isPending={create.isPending}>
+          {t("booking.submit")}
+        </PendingButton>
+      </div>
+    </Form>
+  );
+}
+
+/** The counseling language: the page's language if the site offers it, else German. */
+function defaultLanguage(offered: string[], uiLanguage: string): string {
+  return offered.includes(uiLanguage) ? uiLanguage : "de";
+}
+
+function nextSlotsOf(error: ApiError): Slot[] {
+  const extra = error.problem as unknown as { nextSlots?: Slot[] };
+  return Array.isArray(extra.nextSlots) ? extra.nextSlots : [];
+}
+
+/** Messages for the fields the server refused, by field and code. */
+function useFieldErrors() {
+  const { t } = useTranslation();
+  return (error: unknown): Partial<Record<Field, string>> => {
+    if (!(error instanceof ApiError) || error.status !== 400) return {};
+    const messages: Partial<Record<Field, string>> = {};
+    for (const { field, code } of error.problem.errors ?? []) {
+      if (field === "name") messages.name = t(code === "too_big" ? "booking.errors.tooLong" : "booking.errors.nameMissing");
+      else if (field === "email") messages.email = t("booking.errors.emailInvalid");
+      else if (field === "phone") messages.phone = t(code === "phone_required" ? "booking.errors.phoneRequired" : "booking.errors.tooLong");
+      else if (field === "language") messages.language = t("booking.errors.languageNotOffered");
+      else if (field === "message") messages.message = t("booking.errors.messageTooLong", { max: MESSAGE_MAX });
+      else if (field === "consent") messages.consent = t("booking.errors.consentMissing");
+      else if (field === "slotId") messages.slotId = t("booking.errors.slotUnknown");
+    }
+    return messages;
+  };
+}
