@@ -10,7 +10,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const allNav = ["Übersicht", "Verzeichnis", "Benutzer", "Audit", "Mein Konto"];
+/** The network administrator also reads the reports of barriers (accessibility feedback). */
+const allNav = ["Übersicht", "Verzeichnis", "Benutzer", "Audit", "Barrieren", "Mein Konto"];
 /** Casework roles get the client file, their follow-ups, referrals, caseload and group events. */
 const casework = ["Übersicht", "Ratsuchende", "Meine Wiedervorlagen", "Verweise", "Fallbestand", "Gruppenveranstaltungen"];
 const personas: { email: string; nav: string[] }[] = [

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, screenshot } from "./support.js";
+import { baseUrl, expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, screenshot } from "./support.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -8,6 +8,24 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+});
+
+describe("the page language in the first byte", () => {
+  test("/?lang=ar and /ar/… answer with <html lang=ar dir=rtl>; the app keeps it and drops the prefix", async () => {
+    for (const path of ["/?lang=ar", "/ar/beratung-finden", "/fa"]) {
+      const html = await (await fetch(`${baseUrl()}${path}`)).text();
+      const lang = path.includes("fa") ? "fa" : "ar";
+      expect(html, path).toContain(`<html lang="${lang}" dir="rtl">`);
+    }
+    expect(await (await fetch(`${baseUrl()}/beratung-finden`)).text()).toContain('<html lang="de" dir="ltr">');
+
+    const { context, page } = await newPage(browser, 360);
+    await page.goto("/ar/beratung-finden");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("ar");
+    expect(new URL(page.url()).pathname).toBe("/beratung-finden");
+    await context.close();
+  });
 });
 
 describe("public landing page", () => {

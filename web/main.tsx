@@ -5,7 +5,7 @@ import { I18nextProvider } from "react-i18next";
 import { BrowserRouter } from "react-router";
 import { App } from "./App.js";
 import { ApiError } from "./api/client.js";
-import { setupI18n } from "./i18n/index.js";
+import { dropLanguagePrefix, setupI18n } from "./i18n/index.js";
 import "./styles/app.css";
 
 const queryClient = new QueryClient({
@@ -19,6 +19,7 @@ const queryClient = new QueryClient({
 });
 
 const i18n = await setupI18n();
+dropLanguagePrefix();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

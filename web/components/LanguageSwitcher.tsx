@@ -1,7 +1,7 @@
 /** Offers every language with a translation, each named in itself and marked with its lang. */
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { availableLanguages, languageInfo } from "../i18n/index.js";
+import { availableLanguages, languageInfo, switchLanguage } from "../i18n/index.js";
 import { GlobeIcon } from "./icons.js";
 
 export function LanguageSwitcher() {
@@ -18,7 +18,7 @@ export function LanguageSwitcher() {
           aria-label={t("shell.languageMenu")}
           selectionMode="single"
           selectedKeys={[current.code]}
-          onAction={(code) => void i18n.changeLanguage(String(code))}
+          onAction={(code) => void switchLanguage(String(code))}
         >
           {availableLanguages.map((l) => (
             <MenuItem key={l.code} id={l.code} textValue={l.nativeName} className="menu-item">

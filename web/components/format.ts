@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "./intl-cache.js";
+
 /**
  * Dates and times are shown in Europe/Berlin, in the UI language's conventions, and always in the
  * Gregorian calendar: Farsi defaults to the Solar Hijri calendar (and some Arabic locales to the
@@ -16,7 +18,7 @@ export function formatDateTime(
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   // The 24-hour clock of German appointments and letters in every language (no "AM", no "ص").
-  return new Intl.DateTimeFormat(locale, { timeZone, calendar: CALENDAR, dateStyle, timeStyle: "short", hourCycle: "h23" }).format(date);
+  return dateTimeFormat(locale, { timeZone, calendar: CALENDAR, dateStyle, timeStyle: "short", hourCycle: "h23" }).format(date);
 }
 
 /**
@@ -24,20 +26,20 @@ export function formatDateTime(
  * German appointments in every language (Arabic's "ص/م" markers also broke the "09:00–10:00" ranges).
  */
 export function formatTime(iso: string, locale: string, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, calendar: CALENDAR, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+  return dateTimeFormat(locale, { timeZone, calendar: CALENDAR, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
     new Date(iso),
   );
 }
 
 /** The calendar date "YYYY-MM-DD" of an instant in a time zone (a slot at 00:30 in Berlin is still that day). */
 export function dateKeyIn(iso: string, timeZone = TIME_ZONE): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
 }
 
 /** "Montag, 7. Dezember 2026" for a calendar date "YYYY-MM-DD". */
 export function formatLongDate(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", calendar: CALENDAR, dateStyle: "full" }).format(
+  return dateTimeFormat(locale, { timeZone: "UTC", calendar: CALENDAR, dateStyle: "full" }).format(
     new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
   );
 }
@@ -47,9 +49,7 @@ export function formatDate(isoDate: string | null | undefined, locale: string): 
   if (!isoDate) return "–";
   const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", calendar: CALENDAR, dateStyle: "medium" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return dateTimeFormat(locale, { timeZone: "UTC", calendar: CALENDAR, dateStyle: "medium" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** "09:00:00" or "09:00" → "09:00". */

@@ -3,6 +3,7 @@
  * to be translated by hand. Codes: ISO 3166-1 alpha-2 (plus XK, Kosovo) and ISO 639.
  */
 import type { Option } from "./fields.js";
+import { collator, displayNames } from "./intl-cache.js";
 
 const COUNTRY_CODES = (
   "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
@@ -22,7 +23,7 @@ const LANGUAGE_CODES = (
 
 function displayName(type: "region" | "language", code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type }).of(code) ?? code;
+    return displayNames(locale, { type }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -35,8 +36,8 @@ export const countryName = (code: string, locale: string) => displayName("region
 export const languageName = (code: string, locale: string) => displayName("language", code, locale);
 
 function sortedOptions(codes: string[], name: (code: string) => string, locale: string): Option[] {
-  const collator = new Intl.Collator(locale);
-  return codes.map((id) => ({ id, label: name(id) })).sort((a, b) => collator.compare(a.label, b.label));
+  const compare = collator(locale);
+  return codes.map((id) => ({ id, label: name(id) })).sort((a, b) => compare.compare(a.label, b.label));
 }
 
 const cache = new Map<string, Option[]>();

@@ -5,13 +5,36 @@
 import i18next from "i18next";
 import ICU from "i18next-icu";
 import { initReactI18next } from "react-i18next";
-import ar from "./ar.json" with { type: "json" };
 import de from "./de.json" with { type: "json" };
-import en from "./en.json" with { type: "json" };
-import fa from "./fa.json" with { type: "json" };
-import ru from "./ru.json" with { type: "json" };
-import tr from "./tr.json" with { type: "json" };
-import uk from "./uk.json" with { type: "json" };
+
+type Translation = Record<string, unknown>;
+
+/**
+ * German (the source and every key's fallback) comes with the app; each other language is its
+ * own file, fetched when needed: a phone on a slow line loads the language it shows, not all
+ * seven with the staff app's texts.
+ */
+const bundles: Record<string, () => Promise<{ default: Translation }>> = {
+  de: async () => ({ default: de }),
+  en: () => import("./en.json", { with: { type: "json" } }),
+  ar: () => import("./ar.json", { with: { type: "json" } }),
+  fa: () => import("./fa.json", { with: { type: "json" } }),
+  uk: () => import("./uk.json", { with: { type: "json" } }),
+  ru: () => import("./ru.json", { with: { type: "json" } }),
+  tr: () => import("./tr.json", { with: { type: "json" } }),
+};
+
+async function loadLanguage(code: string): Promise<void> {
+  const load = bundles[code];
+  if (!load || i18next.hasResourceBundle(code, "translation")) return;
+  i18next.addResourceBundle(code, "translation", (await load()).default);
+}
+
+/** Switches the UI language once its texts are there (no flash of German in between). */
+export async function switchLanguage(code: string): Promise<void> {
+  await loadLanguage(code);
+  await i18next.changeLanguage(code);
+}
 
 export type LanguageInfo = {
   code: string;
@@ -38,8 +61,25 @@ export function languageInfo(code: string): LanguageInfo {
   return availableLanguages.find((l) => l.code === code) ?? languages[0]!;
 }
 
+/** `/ar/…` (a path prefix, as in links shared between people) or `?lang=ar`. */
+const LANGUAGE_PREFIX = /^\/(de|en|ar|fa|uk|ru|tr)(?=\/|$)/;
+
+function languageFromUrl(): string | null {
+  return LANGUAGE_PREFIX.exec(window.location.pathname)?.[1] ?? new URLSearchParams(window.location.search).get("lang");
+}
+
+/**
+ * After the language is taken from a `/ar/…` prefix, the address loses it: the app's routes
+ * have no prefix (the server answered the prefixed address with the right `lang` already).
+ */
+export function dropLanguagePrefix(): void {
+  const { pathname, search, hash } = window.location;
+  const prefix = LANGUAGE_PREFIX.exec(pathname)?.[0];
+  if (prefix) window.history.replaceState(window.history.state, "", `${pathname.slice(prefix.length) || "/"}${search}${hash}`);
+}
+
 function initialLanguage(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get("lang");
+  const fromUrl = languageFromUrl();
   const stored = safeStorage()?.getItem(STORAGE_KEY);
   for (const candidate of [fromUrl, stored]) {
     if (candidate && availableLanguages.some((l) => l.code === candidate)) return candidate;
@@ -62,12 +102,18 @@ function applyToDocument(code: string): void {
 }
 
 export async function setupI18n(): Promise<typeof i18next> {
+  const lng = initialLanguage();
+  const [de, shown] = await Promise.all([bundles.de!(), lng === "de" ? null : bundles[lng]!()]);
+  const resources: Record<string, { translation: Translation }> = { de: { translation: de.default } };
+  if (shown) resources[lng] = { translation: shown.default };
   await i18next
     .use(ICU)
     .use(initReactI18next)
     .init({
-      resources: Object.fromEntries(Object.entries({ de, en, ar, fa, uk, ru, tr }).map(([code, translation]) => [code, { translation }])),
-      lng: initialLanguage(),
+      resources,
+      // Languages not yet fetched are added by switchLanguage.
+      partialBundledLanguages: true,
+      lng,
       fallbackLng: "de",
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -10,6 +10,7 @@ import { publicTopics, siteChannels } from "../../../common/domain/units.js";
 import { ApiError } from "../../api/client.js";
 import { type PublicSiteSearch, type PublicSiteSummary, usePublicSites } from "../../api/public.js";
 import { type Option, SelectInput, TextInput } from "../../components/fields.js";
+import { collator } from "../../components/intl-cache.js";
 import { languageName } from "../../components/names.js";
 import { usePageTitle } from "../../components/page.js";
 import { formatDistance, isolate, SiteFacts } from "./site-facts.js";
@@ -74,11 +75,11 @@ export function FindCounselingPage() {
   };
 
   const any: Option = { id: "", label: t("findCounseling.any") };
-  const collator = new Intl.Collator(i18n.language);
+  const compare = collator(i18n.language);
   const languages = [
     any,
     ...COUNSELING_LANGUAGES.map((code) => ({ id: code, label: languageName(code, i18n.language) })).sort((a, b) =>
-      collator.compare(a.label, b.label),
+      compare.compare(a.label, b.label),
     ),
   ];
   const topics = [any, ...publicTopics.map((id) => ({ id, label: t(`findCounseling.topics.${id}`) }))];

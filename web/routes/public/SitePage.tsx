@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from "react-router";
 import { ApiError } from "../../api/client.js";
 import { type PublicSiteDetail, usePublicSite } from "../../api/public.js";
 import { ErrorAlert, Loading } from "../../components/feedback.js";
+import { dateTimeFormat } from "../../components/intl-cache.js";
 import { languageName } from "../../components/names.js";
 import { usePageTitle } from "../../components/page.js";
 import { bookableChannels } from "./booking/SlotPicker.js";
@@ -150,7 +151,7 @@ function OpeningHours({ hours }: { hours: PublicSiteDetail["openingHours"] }) {
   const { t, i18n } = useTranslation();
   // 2024-01-01 was a Monday; the weekday name only (no calendar involved).
   const weekday = (isoDay: number) =>
-    new Intl.DateTimeFormat(i18n.language, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, isoDay)));
+    dateTimeFormat(i18n.language, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, isoDay)));
   return (
     <table className="hours-table">
       <caption className="visually-hidden">{t("site.hours")}</caption>

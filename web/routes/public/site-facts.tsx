@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import type { PublicSiteSummary } from "../../api/public.js";
 import { formatDateTime } from "../../components/format.js";
+import { listFormat, numberFormat } from "../../components/intl-cache.js";
 import { languageName } from "../../components/names.js";
 
 /**
@@ -13,7 +14,7 @@ export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** "2.3 km" in the UI language's conventions, Latin digits (people compare it with signs and maps). */
 export function formatDistance(km: number, locale: string): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: "unit",
     unit: "kilometer",
     maximumFractionDigits: km < 10 ? 1 : 0,
@@ -22,7 +23,7 @@ export function formatDistance(km: number, locale: string): string {
 }
 
 /** "Arabisch, Farsi und Türkisch" with the UI language's separators (Arabic "،" and "و"). */
-export const listOf = (items: string[], locale: string) => new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+export const listOf = (items: string[], locale: string) => listFormat(locale, { type: "conjunction" }).format(items);
 
 /** "Kirchstraße 68, 13129 Berlin" from what is known of an address, or "" when nothing is. */
 export function addressLine(address: { street: string | null; postcode: string | null; city: string | null }): string {

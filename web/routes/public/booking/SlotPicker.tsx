@@ -12,6 +12,7 @@ import { type Slot, usePublicSlots } from "../../../api/booking.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
 import { RadioGroupInput } from "../../../components/fields.js";
 import { dateKeyIn, formatLongDate, formatTime } from "../../../components/format.js";
+import { dateTimeFormat } from "../../../components/intl-cache.js";
 
 export type SlotChoice = { channel: BookingChannel | null; day: string | null; slot: Slot | null };
 
@@ -153,7 +154,7 @@ function groupByDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
 
 /** "Mitteleuropäische Zeit" or the zone's id when the browser has no name for it. */
 function zoneName(timeZone: string, locale: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" })
+  const part = dateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" })
     .formatToParts(new Date())
     .find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
