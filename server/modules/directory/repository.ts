@@ -245,9 +245,15 @@ export type PublicSiteRow = SiteRow & {
   name: string;
   stateCode: string | null;
   isDemo: boolean;
+  projectId: string;
   projectName: string;
   fieldOfAction: string | null;
+  /** The site's own provider, or else its project's (as `providerName`). */
+  providerId: string | null;
   providerName: string | null;
+  /** The project's provider (Träger of the sub-project). */
+  projectProviderId: string | null;
+  projectProviderName: string | null;
 };
 
 /**
@@ -259,8 +265,9 @@ export async function listPublicSites(exec: Executor, today: string, id?: string
   return queryRows<PublicSiteRow>(
     exec,
     sql`select u.id, u.name, u.state_code as "stateCode", u.is_demo as "isDemo",
-               p.name as "projectName", p.field_of_action as "fieldOfAction",
-               coalesce(own.name, parents.name) as "providerName",
+               p.id as "projectId", p.name as "projectName", p.field_of_action as "fieldOfAction",
+               coalesce(own.id, parents.id) as "providerId", coalesce(own.name, parents.name) as "providerName",
+               parents.id as "projectProviderId", parents.name as "projectProviderName",
                s.unit_id as "unitId", s.street, s.postcode, s.city, s.latitude, s.longitude, s.phone, s.email, s.website,
                s.languages, s.channels, s.opening_hours as "openingHours", s.accessibility, s.directions, s.time_zone as "timeZone"
           from ${units} u

@@ -21,6 +21,7 @@ import { requestOrigin, requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
 import type { DirectoryCache } from "./directory-cache.js";
+import { registerHsdsRoutes } from "./hsds/routes.js";
 import { registerPublicDirectoryRoutes } from "./public-routes.js";
 import * as directory from "./service.js";
 
@@ -29,6 +30,7 @@ const tags = ["directory"];
 /** Network units, sites, providers and postcodes. HTTP only: the service decides and authorizes. */
 export function registerDirectoryRoutes(app: HttpApp, ctx: AppContext, directoryCache: DirectoryCache): void {
   registerPublicDirectoryRoutes(app, ctx);
+  registerHsdsRoutes(app, ctx);
   app.get(
     "/api/units",
     {

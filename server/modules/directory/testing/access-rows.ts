@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { units } from "../../../db/schema/index.js";
 import { type Caller, everyone, type MatrixContext, type Row, signedIn } from "../../../test/access.js";
+import { hsdsId } from "../hsds/ids.js";
 import { seedId } from "../seed.js";
 
 /**
@@ -10,6 +11,7 @@ import { seedId } from "../seed.js";
  */
 
 const berlinSub = seedId("unit", "demo-sub-project:DE-BE");
+const berlinSite = seedId("unit", "demo-sub-project:DE-BE:site:0");
 let n = 0;
 /** A fresh site below the Berlin demo sub-project, made by the administrator. */
 const freshBerlinSite = async (ctx: MatrixContext, closed = false) => {
@@ -31,7 +33,30 @@ export const directoryAccessRows: Record<string, Row> = {
   "GET /api/public/sites": { allow: everyone, request: () => ({ url: "/api/public/sites?postcode=10115&limit=3" }) },
   "GET /api/public/sites/:id": {
     allow: everyone,
-    request: () => ({ url: `/api/public/sites/${seedId("unit", "demo-sub-project:DE-BE:site:0")}` }),
+    request: () => ({ url: `/api/public/sites/${berlinSite}` }),
+  },
+  // The HSDS export is public too (open sites of sub-projects that counsel the public).
+  "GET /api/public/hsds": { allow: everyone, request: () => ({ url: "/api/public/hsds" }) },
+  "GET /api/public/hsds/organizations": { allow: everyone, request: () => ({ url: "/api/public/hsds/organizations?per_page=5" }) },
+  "GET /api/public/hsds/organizations/:id": {
+    allow: everyone,
+    request: async (ctx) => {
+      const [row] = await ctx.t.database.db.select({ providerId: units.providerId }).from(units).where(eq(units.id, berlinSub));
+      return { url: `/api/public/hsds/organizations/${hsdsId("organization", `provider:${row!.providerId}`)}` };
+    },
+  },
+  "GET /api/public/hsds/services": { allow: everyone, request: () => ({ url: "/api/public/hsds/services?per_page=5" }) },
+  "GET /api/public/hsds/services/:id": {
+    allow: everyone,
+    request: () => ({ url: `/api/public/hsds/services/${hsdsId("service", berlinSub)}` }),
+  },
+  "GET /api/public/hsds/service_at_locations": {
+    allow: everyone,
+    request: () => ({ url: "/api/public/hsds/service_at_locations?per_page=5" }),
+  },
+  "GET /api/public/hsds/service_at_locations/:id": {
+    allow: everyone,
+    request: () => ({ url: `/api/public/hsds/service_at_locations/${hsdsId("service_at_location", berlinSite)}` }),
   },
   "GET /api/units": { allow: signedIn, request: () => ({ url: "/api/units" }) },
   "GET /api/units/:id": { allow: berlinReaders, request: () => ({ url: `/api/units/${berlinSub}` }) },
