@@ -23,6 +23,8 @@ const freshBooking = async (ctx: MatrixContext) => {
     slotId: slots.items[0]!.id,
     name: "Matrix Person",
     email: "matrix@example.org",
+    // The first free slot may be one by phone, which needs a number.
+    phone: "+49 30 1234567",
     language: "de",
     topic: "recognition",
     consent: true,
