@@ -10,7 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const allNav = ["Übersicht", "Verzeichnis", "Benutzer", "Audit", "Mein Konto"];
+const allNav = ["Übersicht", "Verzeichnis", "Benutzer", "Audit", "Barrieren", "Mein Konto"];
 /** Casework roles get the client file, their follow-ups, online requests, referrals, caseload and group events. */
 const casework = [
   "Übersicht",
