@@ -12,8 +12,16 @@ afterAll(async () => {
 
 /** The network administrator also reads the reports of barriers (accessibility feedback). */
 const allNav = ["Übersicht", "Verzeichnis", "Benutzer", "Audit", "Barrieren", "Mein Konto"];
-/** Casework roles get the client file, their follow-ups, referrals, caseload and group events. */
-const casework = ["Übersicht", "Ratsuchende", "Meine Wiedervorlagen", "Verweise", "Fallbestand", "Gruppenveranstaltungen"];
+/** Casework roles get the client file, their follow-ups, online requests, referrals, caseload and group events. */
+const casework = [
+  "Übersicht",
+  "Ratsuchende",
+  "Meine Wiedervorlagen",
+  "Online-Anfragen",
+  "Verweise",
+  "Fallbestand",
+  "Gruppenveranstaltungen",
+];
 const personas: { email: string; nav: string[] }[] = [
   { email: "admin@lotse.demo", nav: allNav },
   { email: "koordination.berlin@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Benutzer", "Mein Konto"] },

@@ -27,6 +27,7 @@ import { procedureRecordKeeper } from "./modules/procedures/service.js";
 import { referralRecordKeeper } from "./modules/referrals/client-records.js";
 import { registerReferralJobs } from "./modules/referrals/overdue-notice.js";
 import { registerReferralRoutes } from "./modules/referrals/routes.js";
+import { registerRequestRoutes } from "./modules/requests/routes.js";
 import { type AppContext, type Clock, systemClock } from "./platform/context.js";
 import { registerDevRoutes } from "./platform/dev-routes.js";
 import { errorHandler, sendProblem } from "./platform/errors.js";
@@ -173,6 +174,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     registerAuditRoutes(api, ctx);
     registerPublicFormRoutes(api, ctx);
     registerFeedbackRoutes(api, ctx);
+    registerRequestRoutes(api, ctx);
     if (!config.production) registerDevRoutes(api, ctx);
   });
 

@@ -12,6 +12,7 @@ import { FindCounselingPage } from "./routes/public/FindCounselingPage.js";
 import { Landing } from "./routes/public/Landing.js";
 import { LegalPage } from "./routes/public/LegalPage.js";
 import { NotFound } from "./routes/public/NotFound.js";
+import { OnlineRequestPage } from "./routes/public/OnlineRequestPage.js";
 import { PublicLayout } from "./routes/public/PublicLayout.js";
 import { SitePage } from "./routes/public/SitePage.js";
 
@@ -52,6 +53,10 @@ const MyTasksPage = lazy(() => import("./routes/staff/tasks/MyTasksPage.js").the
 const ReferralDetailPage = lazy(() =>
   import("./routes/staff/referrals/ReferralDetailPage.js").then((m) => ({ default: m.ReferralDetailPage })),
 );
+const RequestDetailPage = lazy(() =>
+  import("./routes/staff/requests/RequestDetailPage.js").then((m) => ({ default: m.RequestDetailPage })),
+);
+const RequestsPage = lazy(() => import("./routes/staff/requests/RequestsPage.js").then((m) => ({ default: m.RequestsPage })));
 const ReferralsPage = lazy(() => import("./routes/staff/referrals/ReferralsPage.js").then((m) => ({ default: m.ReferralsPage })));
 const ForgotPasswordPage = lazy(() => import("./routes/staff/ForgotPasswordPage.js").then((m) => ({ default: m.ForgotPasswordPage })));
 const UnitCreatePage = lazy(() => import("./routes/staff/directory/UnitEditPage.js").then((m) => ({ default: m.UnitCreatePage })));
@@ -81,6 +86,7 @@ export function App() {
               <Route path="beratung-finden/standorte/:id" element={<SitePage />} />
               <Route path="beratung-finden/standorte/:id/termin" element={<BookingPage />} />
               <Route path="termin/:id" element={<ManageBookingPage />} />
+              <Route path="beratung-finden/standorte/:id/anfrage" element={<OnlineRequestPage />} />
               <Route path="barrierefreiheit" element={<AccessibilityStatementPage />} />
               <Route path="leichte-sprache" element={<EasyReadPage />} />
               <Route path="impressum" element={<LegalPage />} />
@@ -114,6 +120,8 @@ export function App() {
               <Route path="support-requests" element={<SupportQueuePage />} />
               <Route path="referrals" element={<ReferralsPage />} />
               <Route path="referrals/:id" element={<ReferralDetailPage />} />
+              <Route path="requests" element={<RequestsPage />} />
+              <Route path="requests/:id" element={<RequestDetailPage />} />
               <Route path="tasks" element={<MyTasksPage />} />
               <Route path="caseload" element={<CaseloadPage />} />
               <Route path="directory" element={<UnitListPage />} />

@@ -7,6 +7,7 @@ import { feedbackAccessRows } from "../modules/feedback/testing/access-rows.js";
 import { identityAccessRows } from "../modules/identity/testing/access-rows.js";
 import { procedureAccessRows } from "../modules/procedures/testing/access-rows.js";
 import { referralAccessRows } from "../modules/referrals/testing/access-rows.js";
+import { requestAccessRows } from "../modules/requests/testing/access-rows.js";
 import { everyone, type Row, signedIn } from "./access.js";
 
 /**
@@ -39,4 +40,5 @@ export const accessMatrix: Record<string, Row> = {
   ...referralAccessRows,
   ...appointmentAccessRows,
   ...feedbackAccessRows,
+  ...requestAccessRows,
 };

@@ -3,9 +3,10 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import type { AccessibilityFeedbackInput } from "../../common/contracts/feedback.js";
 import type { PublicSiteDetail, PublicSiteList } from "../../common/contracts/public-directory.js";
 import type { FormTokenResponse } from "../../common/contracts/public-forms.js";
+import type { CreateOnlineRequestInput, CreateOnlineRequestResponse } from "../../common/contracts/requests.js";
 import { get, post } from "./client.js";
 
-export type { AccessibilityFeedbackInput, PublicSiteDetail, PublicSiteList };
+export type { AccessibilityFeedbackInput, CreateOnlineRequestInput, PublicSiteDetail, PublicSiteList };
 export type PublicSiteSummary = PublicSiteList["items"][number];
 
 /** What the search page sends; empty values are left out of the request. */
@@ -46,3 +47,6 @@ export function useFormToken() {
 
 export const useSendAccessibilityFeedback = () =>
   useMutation({ mutationFn: (input: AccessibilityFeedbackInput) => post<void>("/api/public/accessibility-feedback", input) });
+
+export const useSendOnlineRequest = () =>
+  useMutation({ mutationFn: (input: CreateOnlineRequestInput) => post<CreateOnlineRequestResponse>("/api/public/requests", input) });

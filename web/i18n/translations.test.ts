@@ -24,6 +24,7 @@ const PUBLIC_SECTIONS = [
   "accessibilityStatement",
   "barrierForm",
   "publicForm",
+  "requestForm",
   "easyRead",
 ];
 /** Keys of shared sections that public pages show too (loading, select placeholder, errors of public forms). */

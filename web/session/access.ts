@@ -6,6 +6,7 @@ export type NavItem =
   | "clients"
   | "tasks"
   | "referrals"
+  | "requests"
   | "caseload"
   | "groupEvents"
   | "supportRequests"
@@ -42,7 +43,7 @@ const answersSupport = (user: SessionUser) => caseworkUnits(user).some((g) => g.
 
 export function navItemsFor(user: SessionUser): NavItem[] {
   const nav: NavItem[] = ["home"];
-  if (doesCasework(user)) nav.push("clients", "tasks", "referrals", "caseload");
+  if (doesCasework(user)) nav.push("clients", "tasks", "requests", "referrals", "caseload");
   if (recordsGroupEvents(user)) nav.push("groupEvents");
   if (answersSupport(user)) nav.push("supportRequests");
   nav.push("directory");
@@ -64,6 +65,7 @@ export const navPaths: Record<NavItem, string> = {
   supportRequests: "/staff/support-requests",
   tasks: "/staff/tasks",
   referrals: "/staff/referrals",
+  requests: "/staff/requests",
   caseload: "/staff/caseload",
 };
 
@@ -73,6 +75,7 @@ const navTextKeys: Partial<Record<NavItem, { label: string; describe: string }>>
   supportRequests: { label: "consultations.queue.nav", describe: "consultations.queue.describe" },
   tasks: { label: "tasks.nav", describe: "tasks.describe" },
   referrals: { label: "referrals.nav", describe: "referrals.describe" },
+  requests: { label: "requests.nav", describe: "requests.describe" },
   caseload: { label: "caseload.nav", describe: "caseload.describe" },
 };
 

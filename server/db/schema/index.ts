@@ -8,3 +8,4 @@ export * from "./identity.js";
 export * from "./platform.js";
 export * from "./procedures.js";
 export * from "./referrals.js";
+export * from "./requests.js";

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Db, Executor } from "../../db/index.js";
+import type { Executor } from "../../db/index.js";
 import { clientAccessGrants } from "../../db/schema/index.js";
 import type { RequestOrigin } from "../../platform/actor.js";
 import { AppError } from "../../platform/errors.js";
@@ -84,7 +84,7 @@ export async function checkClientAccess(
  * commits its audit event and then throws; any error inside `work` rolls everything back.
  */
 export async function withClientAccess<T>(
-  db: Db,
+  db: Executor,
   origin: RequestOrigin,
   clientId: string,
   now: Date,

@@ -47,11 +47,20 @@ async function owningUnit(exec: Executor, actor: Actor, unitId: string | undefin
   return unit;
 }
 
-/** Creates a client with its consents, in one transaction with its audit event. */
-export async function createClient(ctx: AppContext, origin: RequestOrigin, input: CreateClientRequest): Promise<string> {
+/**
+ * Creates a client with its consents, in one transaction with its audit event. Another module's
+ * use case (accepting an online request) passes its own transaction as `exec` (the work then runs
+ * in a savepoint of it) and the day the person gave their consent.
+ */
+export async function createClient(
+  ctx: AppContext,
+  origin: RequestOrigin,
+  input: CreateClientRequest,
+  options: { exec?: Executor; consentGivenOn?: string } = {},
+): Promise<string> {
   const actor = origin.actor!;
   ensure(doesCasework(actor));
-  return ctx.database.db.transaction(async (tx) => {
+  return (options.exec ?? ctx.database.db).transaction(async (tx) => {
     const unit = await owningUnit(tx, actor, input.unitId);
     const place = await placeOf(ctx, tx, input.postcode);
     const client = await repo.insertClient(tx, {
@@ -78,7 +87,7 @@ export async function createClient(ctx: AppContext, origin: RequestOrigin, input
       createdAt: ctx.clock.now(),
       updatedAt: ctx.clock.now(),
     });
-    const givenOn = berlinToday(ctx);
+    const givenOn = options.consentGivenOn ?? berlinToday(ctx);
     const textVersion = input.consent.textVersion ?? CURRENT_CONSENT_TEXT_VERSION;
     const kinds = input.consent.contact ? (["processing", "contact"] as const) : (["processing"] as const);
     for (const kind of kinds) {

@@ -157,13 +157,22 @@ export async function firstConsultationOf(
  * moving the client's retention clock, in one transaction with its audit event. Answers the
  * new record from what the transaction already knows (the hot path of a counselor's day).
  */
-export async function createConsultation(ctx: AppContext, origin: RequestOrigin, input: CreateConsultationRequest): Promise<Consultation> {
+/**
+ * Records a consultation. Another module's use case (accepting an online request) passes its own
+ * transaction as `exec`: the work runs in a savepoint of it and commits or fails with it.
+ */
+export async function createConsultation(
+  ctx: AppContext,
+  origin: RequestOrigin,
+  input: CreateConsultationRequest,
+  exec: Executor = ctx.database.db,
+): Promise<Consultation> {
   const actor = origin.actor!;
   ensure(doesCasework(actor));
   const period = fundingPeriodOf(ctx.config.fundingPeriods, input.date)?.code;
   const options = { purpose: "change", action: "consultation.create", forUpdate: true } as const;
   try {
-    return await withClientAccess(ctx.database.db, origin, input.clientId, ctx.clock.now(), options, async (tx, access) => {
+    return await withClientAccess(exec, origin, input.clientId, ctx.clock.now(), options, async (tx, access) => {
       if (access.erasedAt) throw erased();
       const unit = await counselingUnit(ctx, tx, actor, input.unitId ?? defaultUnitId(actor, access));
       const fieldOfAction = unit.fieldOfAction;
@@ -223,7 +232,8 @@ export async function createConsultation(ctx: AppContext, origin: RequestOrigin,
       return presentConsultation(row, labels, [], consultationAbilities(actor, { clientVia: access.via, unit, fieldOfAction }));
     });
   } catch (error) {
-    if (repo.isFirstPerPeriodViolation(error)) throw await raceLost(ctx, input.clientId, period);
+    // (Only outside a caller's transaction: the lost race is read from the database.)
+    if (repo.isFirstPerPeriodViolation(error) && exec === ctx.database.db) throw await raceLost(ctx, input.clientId, period);
     throw error;
   }
 }

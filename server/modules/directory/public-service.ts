@@ -1,5 +1,6 @@
 import type { PublicSiteDetail, PublicSiteList, PublicSiteQuery } from "../../../common/contracts/public-directory.js";
-import { publicTopicOf } from "../../../common/domain/units.js";
+import { type PublicTopic, publicTopicOf } from "../../../common/domain/units.js";
+import type { Executor } from "../../db/index.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, invalidField } from "../../platform/errors.js";
 import { nextFreeSlots } from "../appointments/next-free.js";
@@ -8,7 +9,7 @@ import { isPublicSite } from "./policy.js";
 import { presentPublicSite, presentPublicSiteDetail } from "./presenter.js";
 import type { PublicSiteRow } from "./repository.js";
 import * as repo from "./repository.js";
-import { berlinToday } from "./service.js";
+import { berlinToday, getUnitRefs } from "./service.js";
 
 /**
  * Finding counseling without signing in: open sites of sub-projects that counsel the public,
@@ -63,4 +64,52 @@ async function resolveOrigin(ctx: AppContext, query: PublicSiteQuery): Promise<O
 function distanceFrom(origin: Origin | null, row: PublicSiteRow): number | null {
   if (!origin || row.latitude === null || row.longitude === null) return null;
   return Math.round(distanceKm(origin, { latitude: row.latitude, longitude: row.longitude }) * 10) / 10;
+}
+
+/** What another module needs of a public site (online requests): its name, where it is, its contact. */
+export type PublicSiteContact = {
+  id: string;
+  name: string;
+  path: string;
+  city: string | null;
+  stateCode: string | null;
+  email: string | null;
+  languages: string[];
+  topic: PublicTopic;
+  timeZone: string;
+};
+
+/**
+ * Open public sites (counseling the public, open today) as another module's use case sees them,
+ * in its own transaction; `id` narrows to one (null when it is not such a site).
+ */
+export async function listPublicSiteContacts(ctx: AppContext, exec: Executor, id?: string): Promise<PublicSiteContact[]> {
+  const rows = await repo.listPublicSites(exec, berlinToday(ctx), id);
+  // The path decides who works on the site (scopes follow the network tree).
+  const paths = new Map(
+    (
+      await getUnitRefs(
+        exec,
+        rows.map((r) => r.id),
+      )
+    ).map((r) => [r.id, r.path]),
+  );
+  return rows.flatMap((row) => {
+    const topic = publicTopicOf(row.fieldOfAction);
+    const path = paths.get(row.id);
+    if (!topic || !path) return [];
+    return [
+      {
+        id: row.id,
+        name: row.name,
+        path,
+        city: row.city,
+        stateCode: row.stateCode,
+        email: row.email,
+        languages: row.languages,
+        topic,
+        timeZone: row.timeZone,
+      },
+    ];
+  });
 }

@@ -91,6 +91,16 @@ function SiteDetail({ site }: { site: PublicSiteDetail }) {
           )}
         </section>
 
+        <section aria-labelledby="request-title" className="panel">
+          <h2 id="request-title">{t("site.requestTitle")}</h2>
+          <p>{t("site.requestText")}</p>
+          <p>
+            <Link to={`/beratung-finden/standorte/${site.id}/anfrage`} className="button button-primary">
+              {t("site.requestLink")}
+            </Link>
+          </p>
+        </section>
+
         <section aria-labelledby="hours-title" className="panel">
           <h2 id="hours-title">{t("site.hours")}</h2>
           {site.openingHours.length === 0 ? <p>{t("site.hoursUnknown")}</p> : <OpeningHours hours={site.openingHours} />}
