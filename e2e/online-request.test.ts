@@ -98,6 +98,12 @@ describe("online request", () => {
     expect(await dialog.getByRole("textbox", { name: "Vorname" }).inputValue()).toBe("Amal");
     expect(await dialog.getByRole("textbox", { name: "Nachname" }).inputValue()).toBe(`Anfrage${tag}`);
     await dialog.getByRole("textbox", { name: "Geburtsjahr" }).fill("1988");
+    // The first appointment is booked with the acceptance: without a time chosen, the dialog asks for one.
+    await dialog.getByRole("button", { name: "Annehmen und Akte anlegen" }).click();
+    await dialog.getByText("Bitte wählen Sie einen Termin", { exact: false }).waitFor();
+    await expectAccessible(staff.page, "accept dialog, no time chosen");
+    await dialog.getByRole("button", { name: /^Termin/ }).click();
+    await staff.page.getByRole("option").first().click();
     await expectAccessible(staff.page, "accept dialog");
     await screenshot(staff.page, "online-request-accept", true);
     await dialog.getByRole("button", { name: "Annehmen und Akte anlegen" }).click();

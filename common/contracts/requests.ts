@@ -116,6 +116,15 @@ export const acceptOnlineRequestRequest = z
       })
       .nullable()
       .default(null),
+    /** Or: the first appointment, a free slot of the request's site (GET /api/public/sites/{id}/slots). */
+    appointment: z
+      .object({ slotId: z.string().min(1).max(200) })
+      .nullable()
+      .default(null),
+  })
+  .refine((a) => !(a.firstConsultation && a.appointment), {
+    path: ["appointment"],
+    message: "Entweder eine Erstberatung, die schon stattfand, oder einen Termin – nicht beides.",
   })
   .meta({ id: "AcceptOnlineRequestRequest" });
 
@@ -124,6 +133,8 @@ export const acceptOnlineRequestResponse = z
     request: onlineRequestSchema,
     clientId: idSchema,
     consultationId: idSchema.nullable(),
+    /** The appointment booked with the acceptance (its confirmation mail went to the person). */
+    bookingId: idSchema.nullable(),
     /** Where the staff app continues: the client's page, or the consultation. */
     links: z.object({ client: z.string(), consultation: z.string().nullable() }),
   })

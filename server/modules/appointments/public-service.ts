@@ -61,38 +61,83 @@ export async function createBooking(ctx: AppContext, origin: RequestOrigin, inpu
   }
   const now = ctx.clock.now();
   try {
-    const row = await ctx.database.db.transaction(async (tx) => {
-      const slot = await offeredSlot(tx, site, key, now);
-      const booking = await repo.insertBooking(tx, {
-        siteId: site.id,
-        counselorId: key.counselorId,
-        startsAt: key.start,
-        endsAt: slot.endsAt,
-        channel: key.channel,
-        name: input.name,
-        email: input.email,
-        phone: input.phone ?? null,
-        language: input.language,
-        locale: input.locale,
-        topic: input.topic,
-        message: input.message ?? null,
-        source: "public",
-        consentAt: now,
-        createdAt: now,
-      });
-      await notify(ctx, tx, "confirmed", booking, site);
-      await scheduleReminder(tx, booking, now);
-      await recordAuditEvent(tx, origin, { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id });
-      return booking;
-    });
+    const row = await ctx.database.db.transaction((tx) => insertBooking(ctx, tx, origin, site, key, { ...input, source: "public" }, now));
     return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale), now);
   } catch (error) {
-    if (error instanceof SlotGone || isConstraintViolation(error, "23P01", repo.NO_DOUBLE_BOOKING)) {
-      throw await slotTaken(ctx, site, key, now);
-    }
+    if (isSlotConflict(error)) throw await slotTaken(ctx.database.db, site, key, now);
     throw error;
   }
 }
+
+type BookingFields = Pick<CreateBookingRequest, "name" | "email" | "phone" | "language" | "locale" | "topic" | "message"> & {
+  source: "public" | "request";
+};
+
+/**
+ * Books a slot inside the caller's transaction: staff accepting an online request book the
+ * person's first appointment together with the client record (source "request"). The booking
+ * runs in a savepoint, so a slot taken meanwhile answers 409 with the next free slots and the
+ * caller's transaction rolls back as a whole.
+ */
+export async function bookSlotWithin(
+  ctx: AppContext,
+  tx: Executor,
+  origin: RequestOrigin,
+  /** `slotField`: the slot's field in the caller's form (problem details name it). */
+  input: BookingFields & { slotId: string; siteId: string; slotField: string },
+): Promise<repo.BookingRow> {
+  const key = parseSlotId(input.slotId);
+  const unknown = () => invalidField(input.slotField, "unknown_slot", "Bitte wählen Sie einen freien Termin dieses Standorts.");
+  if (!key || key.siteId !== input.siteId) throw unknown();
+  if (key.channel === "phone" && !input.phone) {
+    throw invalidField(input.slotField, "phone_required", "Für einen Termin am Telefon fehlt die Telefonnummer der Person.");
+  }
+  const site = await getSiteRef(tx, key.siteId);
+  if (!site) throw unknown();
+  const now = ctx.clock.now();
+  try {
+    return await tx.transaction((savepoint) => insertBooking(ctx, savepoint, origin, site, key, input, now));
+  } catch (error) {
+    if (isSlotConflict(error)) throw await slotTaken(tx, site, key, now);
+    throw error;
+  }
+}
+
+/** The slot re-checked, the booking row, its mail, its reminder and the audit entry – one unit of work. */
+async function insertBooking(
+  ctx: AppContext,
+  tx: Executor,
+  origin: RequestOrigin,
+  site: SiteRef,
+  key: SlotKey,
+  input: BookingFields,
+  now: Date,
+): Promise<repo.BookingRow> {
+  const slot = await offeredSlot(tx, site, key, now);
+  const booking = await repo.insertBooking(tx, {
+    siteId: site.id,
+    counselorId: key.counselorId,
+    startsAt: key.start,
+    endsAt: slot.endsAt,
+    channel: key.channel,
+    name: input.name,
+    email: input.email,
+    phone: input.phone ?? null,
+    language: input.language,
+    locale: input.locale,
+    topic: input.topic,
+    message: input.message ?? null,
+    source: input.source,
+    consentAt: now,
+    createdAt: now,
+  });
+  await notify(ctx, tx, "confirmed", booking, site);
+  await scheduleReminder(tx, booking, now);
+  await recordAuditEvent(tx, origin, { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id });
+  return booking;
+}
+
+const isSlotConflict = (error: unknown) => error instanceof SlotGone || isConstraintViolation(error, "23P01", repo.NO_DOUBLE_BOOKING);
 
 /** The person's own view of their booking, through the signed link. */
 export async function getBookingByToken(ctx: AppContext, id: string, token: string): Promise<PublicBooking> {
@@ -162,7 +207,7 @@ export async function rescheduleBookingByToken(
     return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale), now);
   } catch (error) {
     if (error instanceof SlotGone || isConstraintViolation(error, "23P01", repo.NO_DOUBLE_BOOKING)) {
-      throw await slotTaken(ctx, site, key, now);
+      throw await slotTaken(ctx.database.db, site, key, now);
     }
     throw error;
   }
@@ -244,8 +289,8 @@ async function offeredSlot(exec: Executor, site: SiteRef, key: SlotKey, now: Dat
 }
 
 /** 409 with the next free slots of the site from the wanted time on, so the person can pick again. */
-async function slotTaken(ctx: AppContext, site: SiteRef, key: SlotKey, now: Date): Promise<AppError> {
-  const next = await repo.findSlots(ctx.database.db, {
+async function slotTaken(exec: Executor, site: SiteRef, key: SlotKey, now: Date): Promise<AppError> {
+  const next = await repo.findSlots(exec, {
     sites: [{ id: site.id, timeZone: site.timeZone }],
     from: key.start > now ? key.start : now,
     to: new Date(Math.max(key.start.getTime(), now.getTime()) + 28 * DAY_MS),

@@ -217,6 +217,62 @@ describe("online requests", () => {
     expect(consultation).toMatchObject({ kind: "first_consultation", channel: "phone", languages: ["ar"], siteId: site });
   });
 
+  it("accepts with the first appointment booked in the same transaction; a slot taken meanwhile is 409 and leaves nothing", async () => {
+    const { id } = await submitted({ email: "termin.me@example.org", channel: "in_person" });
+    const berlin = await t.as("counselorBerlin");
+    const slots = (await t.anonymous().get(`/api/public/sites/${site}/slots?channel=in_person`)).json().items as { id: string }[];
+    expect(slots.length).toBeGreaterThan(1);
+    const taken = await t.anonymous().post("/api/public/bookings", {
+      slotId: slots[0]!.id,
+      name: "Jemand Anderes",
+      email: "someone@example.org",
+      language: "de",
+      topic: "recognition",
+      consent: true,
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+
+    const clientsBefore = await clientCount("Haddad-Termin");
+    const conflict = await berlin.post(
+      `/api/requests/${id}/accept`,
+      acceptBody({ lastName: "Haddad-Termin", appointment: { slotId: slots[0]!.id } }),
+    );
+    expect(conflict.statusCode, conflict.body).toBe(409);
+    expect(conflict.json()).toMatchObject({ code: "slot_taken" });
+    expect(conflict.json().nextSlots.length).toBeGreaterThan(0);
+    const nonsense = await berlin.post(
+      `/api/requests/${id}/accept`,
+      acceptBody({ lastName: "Haddad-Termin", appointment: { slotId: "x" } }),
+    );
+    expect(nonsense.statusCode).toBe(400);
+    expect(nonsense.json().errors[0].field).toBe("appointment.slotId");
+    const both = await berlin.post(
+      `/api/requests/${id}/accept`,
+      acceptBody({ appointment: { slotId: slots[1]!.id }, firstConsultation: { date: berlinToday(), channel: "phone" } }),
+    );
+    expect(both.statusCode).toBe(400);
+    // Nothing half-written: no client, the request still open.
+    expect(await clientCount("Haddad-Termin")).toBe(clientsBefore);
+    expect((await stored(id))[0]!.status).toBe("new");
+
+    const res = await berlin.post(
+      `/api/requests/${id}/accept`,
+      acceptBody({ lastName: "Haddad-Termin", appointment: { slotId: slots[1]!.id } }),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const { bookingId, request } = res.json() as { bookingId: string; request: Request };
+    expect(bookingId).toBeTruthy();
+    expect(request.history.at(-1)?.note ?? null).toBeNull();
+    const [booking] = await queryRows<{ source: string; email: string; locale: string }>(
+      t.database.db,
+      sql`select source, email, locale from bookings where id = ${bookingId}`,
+    );
+    expect(booking).toEqual({ source: "request", email: "termin.me@example.org", locale: "ar" });
+    // The person gets the booking's confirmation with its calendar file, in their language.
+    const mails = await mailsTo("termin.me@example.org");
+    expect(mails.some((m) => m.attachments.some((a) => a.filename === "termin.ics"))).toBe(true);
+  });
+
   it("forwards to another site of the network: it moves inboxes, keeps its history and tells the person", async () => {
     const { id } = await submitted({ email: "forward.me@example.org", locale: "uk", language: "de" });
     const berlin = await t.as("counselorBerlin");

@@ -10,7 +10,9 @@ import type {
   OnlineRequest,
   OnlineRequestListQuery,
 } from "../../../common/contracts/requests.js";
+import type { PublicLanguage } from "../../../common/domain/public-languages.js";
 import { REQUEST_CONSENT_TEXT_VERSION, type RequestAction } from "../../../common/domain/requests.js";
+import type { PublicTopic } from "../../../common/domain/units.js";
 import type { Executor } from "../../db/index.js";
 import type { Actor, RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
@@ -18,6 +20,7 @@ import { AppError, invalidField } from "../../platform/errors.js";
 import { enqueueMail } from "../../platform/mail.js";
 import { ensure } from "../../platform/policy.js";
 import { guardPublicForm } from "../../platform/public-form-guard.js";
+import { bookSlotWithin } from "../appointments/public-service.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { doesCasework } from "../clients/policy.js";
 import { createClient } from "../clients/service.js";
@@ -191,11 +194,28 @@ export async function acceptOnlineRequest(
           tx,
         )
       : null;
+    // The first appointment, booked for the person with what they wrote (confirmation mail in their language).
+    const booking = input.appointment
+      ? await bookSlotWithin(ctx, tx, origin, {
+          slotId: input.appointment.slotId,
+          siteId: row.siteId,
+          name: row.name,
+          email: row.email,
+          phone: row.phone,
+          language: row.language,
+          locale: row.locale as PublicLanguage,
+          topic: row.topic as PublicTopic,
+          message: null,
+          source: "request",
+          slotField: "appointment.slotId",
+        })
+      : null;
     const now = ctx.clock.now();
     const accepted = await repo.updateOpenRequest(tx, id, {
       status: "accepted",
       clientId,
       consultationId: consultation?.id ?? null,
+      bookingId: booking?.id ?? null,
       updatedAt: now,
     });
     if (!accepted) throw new AppError("invalid_transition");
@@ -205,7 +225,7 @@ export async function acceptOnlineRequest(
       actorId: actor.userId,
       actorName: actor.displayName,
       siteId: row.siteId,
-      note: consultation ? null : "Termin vereinbaren",
+      note: consultation || booking ? null : "Termin vereinbaren",
       at: now,
     });
     await recordAuditEvent(tx, origin, {
@@ -213,12 +233,13 @@ export async function acceptOnlineRequest(
       outcome: "success",
       recordType: RECORD,
       recordId: id,
-      details: { clientId, consultationId: consultation?.id ?? null },
+      details: { clientId, consultationId: consultation?.id ?? null, bookingId: booking?.id ?? null },
     });
     return {
       request: await present(tx, actor, { row: accepted, sitePath: found.sitePath }),
       clientId,
       consultationId: consultation?.id ?? null,
+      bookingId: booking?.id ?? null,
       links: {
         client: `/staff/clients/${clientId}`,
         consultation: consultation ? `/staff/consultations/${consultation.id}` : null,

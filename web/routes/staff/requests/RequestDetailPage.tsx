@@ -7,7 +7,10 @@ import { useState } from "react";
 import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { type BookingChannel, bookingChannels } from "../../../../common/domain/appointments.js";
 import { consultationChannels } from "../../../../common/domain/consultations.js";
+import { usePublicSlots } from "../../../api/booking.js";
+import { ApiError } from "../../../api/client.js";
 import {
   type OnlineRequest,
   useAcceptRequest,
@@ -18,7 +21,7 @@ import {
 } from "../../../api/requests.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { LoadFailed, Loading } from "../../../components/feedback.js";
-import { CheckboxInput, ComboInput, SelectInput, TextAreaInput, TextInput } from "../../../components/fields.js";
+import { ComboInput, RadioGroupInput, SelectInput, TextAreaInput, TextInput } from "../../../components/fields.js";
 import { formatDateTime, todayInBerlin } from "../../../components/format.js";
 import { languageName } from "../../../components/names.js";
 import { QuickForm } from "../../../components/QuickForm.js";
@@ -165,6 +168,9 @@ function splitName(name: string): [string, string] {
   return parts.length < 2 ? [name.trim(), ""] : [parts.slice(0, -1).join(" "), parts.at(-1)!];
 }
 
+const nextSteps = ["book", "held", "later"] as const;
+type NextStep = (typeof nextSteps)[number];
+
 function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -173,9 +179,16 @@ function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () 
   const [firstName, setFirstName] = useState(first);
   const [lastName, setLastName] = useState(last);
   const [birthYear, setBirthYear] = useState("");
-  const [held, setHeld] = useState(false);
+  const [next, setNext] = useState<NextStep>("book");
+  const held = next === "held";
   const [date, setDate] = useState(todayInBerlin());
   const [channel, setChannel] = useState<string>(request.channel === "email" ? "written" : request.channel);
+  const [slotChannel, setSlotChannel] = useState<BookingChannel>(
+    (bookingChannels as readonly string[]).includes(request.channel) ? (request.channel as BookingChannel) : "in_person",
+  );
+  const [slotId, setSlotId] = useState<string | null>(null);
+  const [slotMissing, setSlotMissing] = useState(false);
+  const slots = usePublicSlots(next === "book" ? request.site.id : "", slotChannel);
   const fieldError = fieldErrorOf(accept.error);
   return (
     <ModalDialog
@@ -189,6 +202,10 @@ function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () 
           validationBehavior="aria"
           onSubmit={(e) => {
             e.preventDefault();
+            if (next === "book" && !slotId) {
+              setSlotMissing(true);
+              return;
+            }
             // The promise, not mutate's callbacks: once accepted, the page reloads the request
             // without its actions, and this dialog is gone before a callback could run.
             accept
@@ -199,6 +216,7 @@ function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () 
                   lastName,
                   birthYear: Number(birthYear) || 0,
                   firstConsultation: held ? { date, channel: channel as (typeof consultationChannels)[number] } : null,
+                  appointment: next === "book" && slotId ? { slotId } : null,
                 },
               })
               .then((result) => {
@@ -233,9 +251,51 @@ function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () 
             errorMessage={fieldError("birthYear")}
             isRequired
           />
-          <CheckboxInput isSelected={held} onChange={setHeld}>
-            {t("requests.accept.held")}
-          </CheckboxInput>
+          <RadioGroupInput
+            label={t("requests.accept.next")}
+            value={next}
+            onChange={(value) => setNext(value as NextStep)}
+            options={nextSteps.map((id) => ({ id, label: t(`requests.accept.nextSteps.${id}`) }))}
+          />
+          {next === "book" && (
+            <>
+              <SelectInput
+                label={t("requests.accept.slotChannel")}
+                options={bookingChannels.map((c) => ({ id: c, label: t(`findCounseling.channels.${c}`) }))}
+                selectedKey={slotChannel}
+                onSelectionChange={(k) => {
+                  if (!k) return;
+                  setSlotChannel(k as BookingChannel);
+                  setSlotId(null);
+                }}
+              />
+              {slots.isPending ? (
+                <Loading />
+              ) : (slots.data?.items.length ?? 0) === 0 ? (
+                <p className="alert alert-info">{t("requests.accept.noSlots")}</p>
+              ) : (
+                <SelectInput
+                  label={t("requests.accept.slot")}
+                  description={t("requests.accept.slotHint")}
+                  options={(slots.data?.items ?? []).slice(0, 60).map((slot) => ({
+                    id: slot.id,
+                    label: formatDateTime(slot.start, "de", "full", slots.data?.timeZone),
+                  }))}
+                  selectedKey={slotId}
+                  onSelectionChange={(k) => {
+                    setSlotId(k ? String(k) : null);
+                    setSlotMissing(false);
+                  }}
+                  errorMessage={
+                    (slotMissing ? t("requests.accept.slotMissing") : null) ??
+                    fieldError("appointment.slotId") ??
+                    (accept.error instanceof ApiError && accept.error.code === "slot_taken" ? t("requests.accept.slotTaken") : null)
+                  }
+                  isRequired
+                />
+              )}
+            </>
+          )}
           {held && (
             <>
               <TextInput
@@ -253,7 +313,7 @@ function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () 
               />
             </>
           )}
-          <p className="muted small">{held ? t("requests.accept.withConsultation") : t("requests.accept.toBook")}</p>
+          <p className="muted small">{t(`requests.accept.nextHints.${next}`)}</p>
           <DialogActions submitLabel={t("requests.accept.submit")} isPending={accept.isPending} onCancel={close} />
         </QuickForm>
       )}
