@@ -7,6 +7,8 @@ export type NavItem =
   | "tasks"
   | "referrals"
   | "caseload"
+  | "appointments"
+  | "availability"
   | "groupEvents"
   | "supportRequests"
   | "directory"
@@ -37,6 +39,12 @@ export const caseworkUnits = (user: SessionUser) => [
 /** Group information events are recorded in sub-projects: casework there. */
 const recordsGroupEvents = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "sub_project");
 
+/**
+ * Appointments are booked at sites, below sub-projects: casework on a sub-project or a site
+ * (the server's canReadCalendar and canSeeBookingSetup ask for counselor or lead on the site).
+ */
+const keepsAppointments = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "sub_project" || g.unitType === "site");
+
 /** The support team's queue: casework on a unit of type support_team (the server's answersSupportFor). */
 const answersSupport = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "support_team");
 
@@ -44,6 +52,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   const nav: NavItem[] = ["home"];
   if (doesCasework(user)) nav.push("clients", "tasks", "referrals", "caseload");
   if (recordsGroupEvents(user)) nav.push("groupEvents");
+  if (keepsAppointments(user)) nav.push("appointments", "availability");
   if (answersSupport(user)) nav.push("supportRequests");
   nav.push("directory");
   if (canAdministerUsers(user)) nav.push("users");
@@ -65,6 +74,8 @@ export const navPaths: Record<NavItem, string> = {
   tasks: "/staff/tasks",
   referrals: "/staff/referrals",
   caseload: "/staff/caseload",
+  appointments: "/staff/appointments",
+  availability: "/staff/availability",
 };
 
 /** Items whose texts live with their area's i18n keys rather than under staff.nav / staff.home.describe. */
@@ -74,6 +85,8 @@ const navTextKeys: Partial<Record<NavItem, { label: string; describe: string }>>
   tasks: { label: "tasks.nav", describe: "tasks.describe" },
   referrals: { label: "referrals.nav", describe: "referrals.describe" },
   caseload: { label: "caseload.nav", describe: "caseload.describe" },
+  appointments: { label: "appointments.calendar.nav", describe: "appointments.calendar.describe" },
+  availability: { label: "appointments.availability.nav", describe: "appointments.availability.describe" },
 };
 
 /** The i18n key of a navigation item's label. */
