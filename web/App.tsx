@@ -18,6 +18,10 @@ import { SitePage } from "./routes/public/SitePage.js";
 
 // The staff app loads on demand: the public pages stay small for phones.
 const AccountPage = lazy(() => import("./routes/staff/account/AccountPage.js").then((m) => ({ default: m.AccountPage })));
+const AvailabilityPage = lazy(() =>
+  import("./routes/staff/appointments/AvailabilityPage.js").then((m) => ({ default: m.AvailabilityPage })),
+);
+const CalendarPage = lazy(() => import("./routes/staff/appointments/CalendarPage.js").then((m) => ({ default: m.CalendarPage })));
 const AuditPage = lazy(() => import("./routes/staff/audit/AuditPage.js").then((m) => ({ default: m.AuditPage })));
 const AuthLayout = lazy(() => import("./routes/staff/AuthLayout.js").then((m) => ({ default: m.AuthLayout })));
 const ClientCreatePage = lazy(() => import("./routes/staff/clients/ClientEditPage.js").then((m) => ({ default: m.ClientCreatePage })));
@@ -124,6 +128,8 @@ export function App() {
               <Route path="requests/:id" element={<RequestDetailPage />} />
               <Route path="tasks" element={<MyTasksPage />} />
               <Route path="caseload" element={<CaseloadPage />} />
+              <Route path="appointments" element={<CalendarPage />} />
+              <Route path="availability" element={<AvailabilityPage />} />
               <Route path="directory" element={<UnitListPage />} />
               <Route path="directory/:id" element={<UnitDetailPage />} />
               <Route path="directory/:id/edit" element={<UnitEditPage />} />

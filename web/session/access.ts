@@ -8,6 +8,8 @@ export type NavItem =
   | "referrals"
   | "requests"
   | "caseload"
+  | "appointments"
+  | "availability"
   | "groupEvents"
   | "supportRequests"
   | "directory"
@@ -38,6 +40,12 @@ export const caseworkUnits = (user: SessionUser) => [
 /** Group information events are recorded in sub-projects: casework there. */
 const recordsGroupEvents = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "sub_project");
 
+/**
+ * Appointments are booked at sites, below sub-projects: casework on a sub-project or a site
+ * (the server's canReadCalendar and canSeeBookingSetup ask for counselor or lead on the site).
+ */
+const keepsAppointments = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "sub_project" || g.unitType === "site");
+
 /** The support team's queue: casework on a unit of type support_team (the server's answersSupportFor). */
 const answersSupport = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "support_team");
 
@@ -45,6 +53,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   const nav: NavItem[] = ["home"];
   if (doesCasework(user)) nav.push("clients", "tasks", "requests", "referrals", "caseload");
   if (recordsGroupEvents(user)) nav.push("groupEvents");
+  if (keepsAppointments(user)) nav.push("appointments", "availability");
   if (answersSupport(user)) nav.push("supportRequests");
   nav.push("directory");
   if (canAdministerUsers(user)) nav.push("users");
@@ -67,6 +76,8 @@ export const navPaths: Record<NavItem, string> = {
   referrals: "/staff/referrals",
   requests: "/staff/requests",
   caseload: "/staff/caseload",
+  appointments: "/staff/appointments",
+  availability: "/staff/availability",
 };
 
 /** Items whose texts live with their area's i18n keys rather than under staff.nav / staff.home.describe. */
@@ -77,6 +88,8 @@ const navTextKeys: Partial<Record<NavItem, { label: string; describe: string }>>
   referrals: { label: "referrals.nav", describe: "referrals.describe" },
   requests: { label: "requests.nav", describe: "requests.describe" },
   caseload: { label: "caseload.nav", describe: "caseload.describe" },
+  appointments: { label: "appointments.calendar.nav", describe: "appointments.calendar.describe" },
+  availability: { label: "appointments.availability.nav", describe: "appointments.availability.describe" },
 };
 
 /** The i18n key of a navigation item's label. */
