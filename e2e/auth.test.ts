@@ -12,7 +12,10 @@ afterAll(async () => {
 
 /** The network administrator also reads the reports of barriers (accessibility feedback). */
 const allNav = ["Übersicht", "Verzeichnis", "Benutzer", "Audit", "Barrieren", "Mein Konto"];
-/** Casework roles get the client file, their follow-ups, online requests, referrals, caseload and group events. */
+/**
+ * Casework roles get the client file, their follow-ups, online requests, referrals, caseload and
+ * group events; on a sub-project also the appointment calendar and the availability (Sprechzeiten).
+ */
 const casework = [
   "Übersicht",
   "Ratsuchende",
@@ -21,6 +24,8 @@ const casework = [
   "Verweise",
   "Fallbestand",
   "Gruppenveranstaltungen",
+  "Terminkalender",
+  "Sprechzeiten",
 ];
 const personas: { email: string; nav: string[] }[] = [
   { email: "admin@lotse.demo", nav: allNav },

@@ -102,7 +102,8 @@ describe("online request", () => {
     await dialog.getByRole("button", { name: "Annehmen und Akte anlegen" }).click();
     await dialog.getByText("Bitte wählen Sie einen Termin", { exact: false }).waitFor();
     await expectAccessible(staff.page, "accept dialog, no time chosen");
-    await dialog.getByRole("button", { name: /^Termin/ }).click();
+    // A select is named by its value and its label ("Auswählen Termin").
+    await dialog.getByRole("button", { name: /Termin$/ }).click();
     await staff.page.getByRole("option").first().click();
     await expectAccessible(staff.page, "accept dialog");
     await screenshot(staff.page, "online-request-accept", true);

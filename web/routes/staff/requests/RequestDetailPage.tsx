@@ -183,8 +183,10 @@ function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () 
   const held = next === "held";
   const [date, setDate] = useState(todayInBerlin());
   const [channel, setChannel] = useState<string>(request.channel === "email" ? "written" : request.channel);
+  // An appointment by phone needs the person's number: without one, phone is not offered.
+  const slotChannels = bookingChannels.filter((c) => c !== "phone" || request.phone);
   const [slotChannel, setSlotChannel] = useState<BookingChannel>(
-    (bookingChannels as readonly string[]).includes(request.channel) ? (request.channel as BookingChannel) : "in_person",
+    (slotChannels as readonly string[]).includes(request.channel) ? (request.channel as BookingChannel) : "in_person",
   );
   const [slotId, setSlotId] = useState<string | null>(null);
   const [slotMissing, setSlotMissing] = useState(false);
@@ -261,7 +263,7 @@ function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () 
             <>
               <SelectInput
                 label={t("requests.accept.slotChannel")}
-                options={bookingChannels.map((c) => ({ id: c, label: t(`findCounseling.channels.${c}`) }))}
+                options={slotChannels.map((c) => ({ id: c, label: t(`findCounseling.channels.${c}`) }))}
                 selectedKey={slotChannel}
                 onSelectionChange={(k) => {
                   if (!k) return;
