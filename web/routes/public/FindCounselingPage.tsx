@@ -15,7 +15,8 @@ import { languageName } from "../../components/names.js";
 import { usePageTitle } from "../../components/page.js";
 import { formatDistance, isolate, SiteFacts } from "./site-facts.js";
 
-const PAGE = 20;
+/** Ten nearest first: enough to choose from on a phone, and quick to show; "more" adds ten. */
+const PAGE = 10;
 /** Languages the network counsels in most; any other still shows on a site's page. */
 const COUNSELING_LANGUAGES = [
   "ar",

@@ -66,41 +66,44 @@ export function SlotPicker({
         </p>
       )}
 
-      {slots.isPending && choice.channel ? (
-        <Loading />
-      ) : slots.error ? (
-        <ErrorAlert error={slots.error} />
-      ) : days.length === 0 ? (
-        <p className="alert alert-info">{t("booking.noSlots")}</p>
-      ) : (
-        <div className="slot-picker-grid">
-          <DayCalendar days={days} value={choice.day} onChange={(day) => onChange({ ...choice, day, slot: null })} />
-          <RadioGroup
-            className="field slot-times"
-            value={choice.slot?.id ?? null}
-            onChange={(id) => onChange({ ...choice, slot: daySlots.find((s) => s.id === id) ?? null })}
-            isInvalid={Boolean(errorMessage)}
-            isRequired
-          >
-            <Label className="slot-times-label">
-              {choice.day ? t("booking.timesOn", { date: formatLongDate(choice.day, i18n.language) }) : t("booking.time")}
-            </Label>
-            <Text slot="description" className="muted small">
-              {t("booking.timeZoneNote", { zone: zoneName(zone, i18n.language) })}
-            </Text>
-            <div className="slot-options">
-              {daySlots.map((slot) => (
-                <Radio key={slot.id} value={slot.id} className="slot-option">
-                  <bdi dir="ltr">
-                    {formatTime(slot.start, i18n.language, zone)}–{formatTime(slot.end, i18n.language, zone)}
-                  </bdi>
-                </Radio>
-              ))}
-            </div>
-            <FieldError>{errorMessage ?? undefined}</FieldError>
-          </RadioGroup>
-        </div>
-      )}
+      {/* Room for the calendar before the slots arrive: the form below does not jump (no layout shift). */}
+      <div className="slot-picker-body">
+        {slots.isPending && choice.channel ? (
+          <Loading />
+        ) : slots.error ? (
+          <ErrorAlert error={slots.error} />
+        ) : days.length === 0 ? (
+          <p className="alert alert-info">{t("booking.noSlots")}</p>
+        ) : (
+          <div className="slot-picker-grid">
+            <DayCalendar days={days} value={choice.day} onChange={(day) => onChange({ ...choice, day, slot: null })} />
+            <RadioGroup
+              className="field slot-times"
+              value={choice.slot?.id ?? null}
+              onChange={(id) => onChange({ ...choice, slot: daySlots.find((s) => s.id === id) ?? null })}
+              isInvalid={Boolean(errorMessage)}
+              isRequired
+            >
+              <Label className="slot-times-label">
+                {choice.day ? t("booking.timesOn", { date: formatLongDate(choice.day, i18n.language) }) : t("booking.time")}
+              </Label>
+              <Text slot="description" className="muted small">
+                {t("booking.timeZoneNote", { zone: zoneName(zone, i18n.language) })}
+              </Text>
+              <div className="slot-options">
+                {daySlots.map((slot) => (
+                  <Radio key={slot.id} value={slot.id} className="slot-option">
+                    <bdi dir="ltr">
+                      {formatTime(slot.start, i18n.language, zone)}–{formatTime(slot.end, i18n.language, zone)}
+                    </bdi>
+                  </Radio>
+                ))}
+              </div>
+              <FieldError>{errorMessage ?? undefined}</FieldError>
+            </RadioGroup>
+          </div>
+        )}
+      </div>
     </div>
   );
 }
