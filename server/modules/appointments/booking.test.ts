@@ -269,6 +269,49 @@ describe("appointment booking", () => {
     expect(subjects).toHaveLength(2);
   });
 
+  it("keeps the booking while the mail server is down and sends the confirmation once when it is back", async () => {
+    const slot = (await slots("from=2026-05-04T00:00:00Z&to=2026-05-05T00:00:00Z&channel=in_person")).items.find(
+      (s) => s.counselorId === counselorId,
+    )!;
+    const port = Number(new URL(smtp.url).port);
+    await smtp.close();
+    let booking: Booking;
+    try {
+      const res = await book(slot.id, { email: "mail.down@example.org" });
+      expect(res.statusCode, res.body).toBe(201);
+      booking = res.json() as Booking;
+      await t.jobs.runDue();
+    } finally {
+      smtp = await startSmtpSink(port);
+    }
+    const mailJob = () =>
+      queryRows<{ attempts: number; done_at: Date | null; last_error: string | null; run_at: Date }>(
+        t.database.db,
+        // The confirmation: the first mail of the booking (the test clock also makes its reminder due at once).
+        sql`select attempts, done_at, last_error, run_at from jobs
+            where kind = 'mail.send' and payload->>'to' = 'mail.down@example.org' order by id limit 1`,
+      );
+    const [failed] = await mailJob();
+    expect(failed).toMatchObject({ attempts: 1, done_at: null });
+    expect(failed!.last_error).toBeTruthy();
+    // Backed off: not retried at once.
+    await t.jobs.runDue();
+    expect((await mailJob())[0]).toMatchObject({ attempts: 1, done_at: null });
+    const confirmationsSent = () => smtp.to("mail.down@example.org").filter((m) => !m.subject.startsWith("Erinnerung"));
+    expect(confirmationsSent()).toHaveLength(0);
+    // The booking stands the whole time.
+    const stands = await t.anonymous().get(`/api/public/bookings/${booking.id}?token=${tokenOf(booking)}`);
+    expect(stands.json()).toMatchObject({ status: "booked" });
+
+    // Ten seconds later (the first back-off step) the server is back: sent, and only once.
+    await t.database.db.execute(sql`update jobs set run_at = now() where kind = 'mail.send' and done_at is null`);
+    await t.jobs.runDue();
+    await t.jobs.runDue();
+    expect(confirmationsSent()).toHaveLength(1);
+    expect((await mailJob())[0]).toMatchObject({ attempts: 2 });
+    expect((await mailJob())[0]!.done_at).not.toBeNull();
+  });
+
   it("keeps a holiday free of slots and lets staff see their calendar, audited", async () => {
     const lead = await t.login("leadBerlin");
     const holiday = await lead.post(`/api/appointments/sites/${site}/exceptions`, {

@@ -7,7 +7,7 @@ export type ReceivedMail = { to: string[]; subject: string; text: string; raw: s
  * A real SMTP server on a random local port that keeps what it receives: tests send through
  * the production mail path (nodemailer over SMTP) and read the mail as a recipient would.
  */
-export async function startSmtpSink() {
+export async function startSmtpSink(port = 0) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -23,10 +23,11 @@ export async function startSmtpSink() {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  // A given port: the "mail server is back" of a test that stopped the first one.
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${address.port}`,
     received,
     /** Mails to one address, oldest first. */
     to: (address: string) => received.filter((m) => m.to.includes(address)),
