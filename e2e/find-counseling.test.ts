@@ -61,12 +61,21 @@ describe("finding counseling (public)", () => {
     const { context, page } = await newPage(browser, 360);
     await page.goto("/beratung-finden");
     const where = page.getByRole("textbox", { name: "Postleitzahl oder Ort" });
-    await where.fill("00000");
+    await where.fill("10100");
     await where.press("Enter");
     await page.getByText("Diese Postleitzahl kennen wir nicht.").waitFor();
     expect(await where.getAttribute("aria-invalid")).toBe("true");
+    // Postcodes near the unknown one are offered; one press searches there.
+    const suggestions = page.getByRole("region", { name: "Meinten Sie einen dieser Orte?" });
+    await suggestions.waitFor();
     await expectAccessible(page, "find error");
     await screenshot(page, "find-error-de");
+    const first = suggestions.getByRole("button").first();
+    const postcode = (await first.textContent())!.slice(0, 5);
+    expect(postcode).toMatch(/^10\d{3}$/);
+    await first.click();
+    await page.getByText(`Entfernung in Luftlinie ab \u2068${postcode}`, { exact: false }).waitFor();
+    expect(await where.inputValue()).toBe(postcode);
 
     // A place name without umlauts works, and the error is gone.
     await where.fill("Munchen");

@@ -7,6 +7,9 @@ export type Origin = { label: string; latitude: number; longitude: number };
 
 type Place = Origin & { postcodeCount: number };
 
+/** A place the person may have meant: what to show, and what to search for. */
+export type Suggestion = { label: string; where: string };
+
 // "Muenchen" as typed on a keyboard without umlauts; NFKD already maps "Munchen".
 const umlautSpellings = (text: string) => text.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
 
@@ -18,6 +21,8 @@ const umlautSpellings = (text: string) => text.replace(/ae/g, "a").replace(/oe/g
 export class PlaceIndex {
   private readonly postcodes = new Map<string, Origin>();
   private readonly places = new Map<string, Place[]>();
+  /** Postcodes of a place that has three or more (a town or city, not an organisation's own postcodes). */
+  private readonly townPostcodes = new Set<string>();
 
   static async load(exec: Executor): Promise<PlaceIndex> {
     const index = new PlaceIndex();
@@ -38,6 +43,9 @@ export class PlaceIndex {
       pl.n++;
       byPlace.set(key, pl);
     }
+    const postcodesOfPlace = new Map<string, number>();
+    for (const row of rows) postcodesOfPlace.set(row.place, (postcodesOfPlace.get(row.place) ?? 0) + 1);
+    for (const row of rows) if ((postcodesOfPlace.get(row.place) ?? 0) > 2) index.townPostcodes.add(row.postcode);
     for (const [postcode, pc] of byPostcode) {
       const places = [...new Set(pc.places)].sort((a, b) => a.localeCompare(b, "de"));
       index.postcodes.set(postcode, {
@@ -74,11 +82,61 @@ export class PlaceIndex {
     return best && { label: best.label, latitude: best.latitude, longitude: best.longitude };
   }
 
+  /**
+   * For a postcode we do not know: known ones near it in number (postcodes of one region share
+   * their first digits), so "10190" offers "10179 Berlin" – up to five, as "where" values.
+   */
+  postcodeSuggestions(postcode: string, limit = 5): Suggestion[] {
+    if (!/^\d{5}$/.test(postcode)) return [];
+    const wanted = Number(postcode);
+    return (
+      [...this.postcodes.entries()]
+        .filter(([code]) => code.slice(0, 2) === postcode.slice(0, 2))
+        // Postcodes of towns first: GeoNames also lists single postcodes of large organisations
+        // ("10103 TOTAL Deutschland GmbH"), which nobody lives at.
+        .sort(
+          ([a], [b]) =>
+            Number(this.townPostcodes.has(b)) - Number(this.townPostcodes.has(a)) ||
+            Math.abs(Number(a) - wanted) - Math.abs(Number(b) - wanted),
+        )
+        .slice(0, limit)
+        .map(([code, origin]) => ({ label: origin.label, where: code }))
+    );
+  }
+
+  /** For a place name we do not know: the names closest in spelling (a typo, a missing letter). */
+  placeSuggestions(text: string, limit = 5): Suggestion[] {
+    const wanted = umlautSpellings(foldForSearch(text));
+    if (wanted.length < 3) return [];
+    const scored: { label: string; distance: number; size: number }[] = [];
+    for (const [key, places] of this.places) {
+      if (Math.abs(key.length - wanted.length) > 2 || key[0] !== wanted[0]) continue;
+      const distance = editDistance(key, wanted);
+      if (distance > 2) continue;
+      for (const place of places) scored.push({ label: place.label, distance, size: place.postcodeCount });
+    }
+    scored.sort((a, b) => a.distance - b.distance || b.size - a.size);
+    return [...new Set(scored.map((s) => s.label))].slice(0, limit).map((label) => ({ label, where: label }));
+  }
+
   private startingWith(prefix: string): Place[] {
     const found: Place[] = [];
     for (const [key, places] of this.places) if (key.startsWith(prefix)) found.push(...places);
     return found;
   }
+}
+
+/** Levenshtein distance (insert, delete, replace one letter). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 const loaded = new WeakMap<object, Promise<PlaceIndex>>();

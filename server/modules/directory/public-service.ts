@@ -2,9 +2,9 @@ import type { PublicSiteDetail, PublicSiteList, PublicSiteQuery } from "../../..
 import { type PublicTopic, publicTopicOf } from "../../../common/domain/units.js";
 import type { Executor } from "../../db/index.js";
 import type { AppContext } from "../../platform/context.js";
-import { AppError, invalidField } from "../../platform/errors.js";
+import { AppError, fieldError, invalidField } from "../../platform/errors.js";
 import { nextFreeSlots } from "../appointments/next-free.js";
-import { distanceKm, type Origin, placeIndexFor } from "./place-index.js";
+import { distanceKm, type Origin, placeIndexFor, type Suggestion } from "./place-index.js";
 import { isPublicSite } from "./policy.js";
 import { presentPublicSite, presentPublicSiteDetail } from "./presenter.js";
 import type { PublicSiteRow } from "./repository.js";
@@ -52,12 +52,31 @@ async function resolveOrigin(ctx: AppContext, query: PublicSiteQuery): Promise<O
   const index = await placeIndexFor(ctx.database, ctx.database.db);
   if (query.postcode) {
     const origin = index.byPostcode(query.postcode);
-    if (!origin) throw invalidField("postcode", "unknown_postcode", "Diese Postleitzahl gibt es in Deutschland nicht.");
+    if (!origin) {
+      throw unknownWhere(
+        "postcode",
+        "unknown_postcode",
+        "Diese Postleitzahl gibt es in Deutschland nicht.",
+        index.postcodeSuggestions(query.postcode),
+      );
+    }
     return origin;
   }
   const origin = index.byName(query.place ?? "");
-  if (!origin) throw invalidField("place", "unknown_place", "Diesen Ort finden wir nicht. Versuchen Sie die Postleitzahl.");
+  if (!origin) {
+    throw unknownWhere(
+      "place",
+      "unknown_place",
+      "Diesen Ort finden wir nicht. Versuchen Sie die Postleitzahl.",
+      index.placeSuggestions(query.place ?? ""),
+    );
+  }
   return origin;
+}
+
+/** 400 naming the field, with places the person may have meant ("suggestions": values to search for). */
+function unknownWhere(field: "postcode" | "place", code: string, message: string, suggestions: Suggestion[]): AppError {
+  return new AppError("validation_failed", { errors: [fieldError(field, code, message)], extra: { suggestions } });
 }
 
 /** Straight-line kilometres with one decimal; null without an origin or coordinates. */

@@ -112,6 +112,23 @@ describe("finding counseling without signing in", () => {
     expect(await refusal("topic=everything")).toEqual([expect.objectContaining({ field: "topic" })]);
   });
 
+  it("offers places the person may have meant: postcodes near an unknown one, names close to a misspelt one", async () => {
+    const suggestionsFor = async (query: string) => {
+      const res = await t.anonymous().get(`/api/public/sites?${query}`);
+      expect(res.statusCode).toBe(400);
+      return res.json().suggestions as { label: string; where: string }[];
+    };
+    // 10100 is no postcode; Berlin-Mitte's 101xx are.
+    const near = await suggestionsFor("postcode=10100");
+    expect(near.length).toBeGreaterThan(0);
+    for (const s of near) expect(s.where).toMatch(/^10\d{3}$/);
+    for (const s of near) expect(s.label.startsWith(`${s.where} `)).toBe(true);
+    // One letter wrong, one missing.
+    expect((await suggestionsFor("place=Lepzig")).map((s) => s.where)).toContain("Leipzig");
+    expect((await suggestionsFor("place=Dresdem")).map((s) => s.where)).toContain("Dresden");
+    expect(await suggestionsFor("place=Xyzzyqwert")).toEqual([]);
+  });
+
   it("shows a site's page with hours, accessibility and directions, and nothing internal", async () => {
     // Demo sites carry hours and directions; the real network's sites (seeds) only their city.
     const [first] = (await search("postcode=10115&limit=1&language=fa")).items;

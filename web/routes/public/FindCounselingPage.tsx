@@ -67,12 +67,15 @@ export function FindCounselingPage() {
   const [topic, setTopic] = useState(params.get("topic") ?? "");
   const [channel, setChannel] = useState(params.get("channel") ?? "");
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const searchFor = (place: string) => {
     setLimit(PAGE);
     const next = new URLSearchParams({ search: "1" });
-    for (const [key, value] of Object.entries({ where: where.trim(), language, topic, channel })) if (value) next.set(key, value);
+    for (const [key, value] of Object.entries({ where: place.trim(), language, topic, channel })) if (value) next.set(key, value);
     setParams(next);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    searchFor(where);
   };
 
   const any: Option = { id: "", label: t("findCounseling.any") };
@@ -127,6 +130,7 @@ export function FindCounselingPage() {
           {t("findCounseling.submit")}
         </Button>
       </Form>
+      {whereError && <Suggestions error={result.error} onPick={(place) => (setWhere(place), searchFor(place))} />}
 
       <Results
         searched={search !== null}
@@ -137,6 +141,30 @@ export function FindCounselingPage() {
         loadingMore={result.isFetching && result.isPlaceholderData}
       />
     </div>
+  );
+}
+
+/** Places the server offered for an unknown postcode or a misspelt name: one press searches there. */
+function Suggestions({ error, onPick }: { error: unknown; onPick: (where: string) => void }) {
+  const { t } = useTranslation();
+  const suggestions =
+    error instanceof ApiError ? ((error.problem as { suggestions?: { label: string; where: string }[] }).suggestions ?? []) : [];
+  if (suggestions.length === 0) return null;
+  return (
+    <section className="panel find-suggestions" aria-labelledby="find-suggestions-title">
+      <h2 id="find-suggestions-title" className="find-suggestions-title">
+        {t("findCounseling.didYouMean")}
+      </h2>
+      <ul className="plain-list find-suggestion-list">
+        {suggestions.map((s) => (
+          <li key={s.where}>
+            <button type="button" className="button button-secondary" onClick={() => onPick(s.where)}>
+              <bdi>{s.label}</bdi>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
