@@ -143,8 +143,10 @@ if (wanted.includes("book")) {
     for (let i = 0; present.some((l) => i < l.length); i++) for (const l of present) if (i < l.length) out.push(l[i]!);
     return out;
   };
-  const forApp = interleave(appSlots);
-  const forBaseline = interleave(baseSlots);
+  // Every 20th slot twice in a row: two connections race for it, and exactly one must get 201, the other 409.
+  const withRaces = (list: string[]) => list.flatMap((slot, i) => (i % 20 === 0 ? [slot, slot] : [slot]));
+  const forApp = withRaces(interleave(appSlots));
+  const forBaseline = withRaces(interleave(baseSlots));
   console.log(`booking: ${forApp.length} slots for the app, ${forBaseline.length} for the baseline, from ${sites.length} sites`);
   let person = 0;
   const bookingBody = (slotId: string) => {
