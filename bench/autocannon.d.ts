@@ -30,6 +30,7 @@ declare module "autocannon" {
     non2xx: number;
     duration: number;
     "2xx": number;
+    statusCodeStats?: Record<string, { count: number }>;
   };
   type Instance = EventEmitter & Promise<Result>;
   function autocannon(options: Options): Instance;

@@ -12,6 +12,8 @@ export type Measurement = {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Responses per HTTP status ("201": 4200, "409": 12). */
+  statusCodes: Record<string, number>;
 };
 
 export type MeasureOptions = {
@@ -51,6 +53,7 @@ export async function measure(name: string, options: MeasureOptions): Promise<Me
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
   };
   console.log(
     `${m.requestsPerSecond} req/s, p50 ${m.latencyMs.p50} ms, p95 ${m.latencyMs.p95} ms, p99 ${m.latencyMs.p99} ms${m.non2xx || m.errors ? ` (non-2xx ${m.non2xx}, errors ${m.errors})` : ""}`,

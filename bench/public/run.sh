@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The public-side benchmark (npm run bench:public): production build, a throwaway durable
+# PostgreSQL with 1,000 public sites and 3,000 counselors with weekly hours, the real server
+# with NODE_ENV=production and the raw-SQL baseline next to it, then bench/public/run.ts.
+#   BENCH_SKIP_BUILD=1      reuse dist/
+#   BENCH_SITES=1000 BENCH_COUNSELORS=3000     data to generate
+#   BENCH_READ_SECONDS, BENCH_BOOK_SECONDS, BENCH_WARMUP_SECONDS   durations (20, 15, 3)
+#   BENCH_SCENARIOS=search,slots,book           which measurements to run
+#   BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags for the app (profiling)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/lib/pg.sh
+source scripts/lib/app-node-flags.sh
+
+APP_PID= BASE_PID=
+LOGS=$(mktemp -d "${TMPDIR:-/tmp}/lotse-bench-public.XXXXXX")
+cleanup() {
+  for pid in $APP_PID $BASE_PID; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  pg_stop
+  echo "logs of this run: $LOGS"
+}
+trap cleanup EXIT
+source bench/lib/servers.sh
+
+if [[ -z ${BENCH_SKIP_BUILD:-} ]]; then
+  echo "== production build"
+  npm run build >"$LOGS/build.log" 2>&1 || { tail -n 30 "$LOGS/build.log"; exit 1; }
+fi
+[[ -f dist/server/main.js ]] || { echo "dist/server/main.js missing: run npm run build" >&2; exit 1; }
+
+echo "== throwaway PostgreSQL (durable settings)"
+pg_start
+"$PG_BIN/psql" -q -d "$PG_URL" -c "create database lotse_bench" >/dev/null
+DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/lotse_bench"
+BENCH_PG_VERSION=$("$PG_BIN/psql" -At -d "$PG_URL" -c "show server_version")
+SESSION_SECRET=$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("hex"))')
+export DATABASE_URL SESSION_SECRET BENCH_PG_VERSION
+
+echo "== public data (${BENCH_SITES:-1000} sites, ${BENCH_COUNSELORS:-3000} counselors)"
+BENCH_FACTS_FILE="$LOGS/facts.json"
+npx tsx bench/public/setup.ts >"$BENCH_FACTS_FILE"
+fact() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]])' "$BENCH_FACTS_FILE" "$1"; }
+echo "   generated in $(fact seconds) s"
+
+echo "== app and baseline"
+APP_PORT=$(free_port)
+NODE_ENV=production PORT=$APP_PORT LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node $APP_NODE_FLAGS ${BENCH_APP_NODE_ARGS:-} dist/server/main.js >"$LOGS/app.log" 2>&1 &
+APP_PID=$!
+wait_for "http://127.0.0.1:$APP_PORT/api/health" "$APP_PID" "the app"
+BASE_PORT=$(free_port)
+PORT=$BASE_PORT node --import tsx bench/public/baseline-server.ts >"$LOGS/baseline.log" 2>&1 &
+BASE_PID=$!
+wait_for "http://127.0.0.1:$BASE_PORT/health" "$BASE_PID" "the baseline"
+
+echo "== measuring"
+BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_BASELINE_URL="http://127.0.0.1:$BASE_PORT" BENCH_FACTS_FILE="$BENCH_FACTS_FILE" \
+  npx tsx bench/public/run.ts
+npx biome format --write bench/README.md >/dev/null 2>&1 || true
