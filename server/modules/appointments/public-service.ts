@@ -8,7 +8,7 @@ import { AppError, invalidField } from "../../platform/errors.js";
 import { enqueueJob } from "../../platform/jobs.js";
 import { enqueueMail } from "../../platform/mail.js";
 import { recordAuditEvent } from "../audit/service.js";
-import { getPublicSite } from "../directory/public-service.js";
+import { getBookableSiteFacts } from "../directory/public-service.js";
 import { getSiteRef, type SiteRef } from "../directory/service.js";
 import { type BookingMailKind, bookingMail } from "./mails.js";
 import { isManageToken, manageUrl } from "./manage-link.js";
@@ -21,7 +21,7 @@ export const REMINDER_LEAD_MS = DAY_MS;
 
 /** Free slots of a public site, one per time and channel (the person does not pick a counselor). */
 export async function listPublicSlots(ctx: AppContext, siteId: string, query: PublicSlotQuery) {
-  const site = await getPublicSite(ctx, siteId);
+  const site = await getBookableSiteFacts(ctx, siteId);
   const now = ctx.clock.now();
   const from = query.from ?? now;
   const to = query.to ?? new Date(from.getTime() + 14 * DAY_MS);
@@ -53,7 +53,7 @@ export async function createBooking(ctx: AppContext, origin: RequestOrigin, inpu
     throw invalidField("phone", "phone_required", "Für eine Beratung am Telefon brauchen wir Ihre Telefonnummer.");
   }
   const site = await bookableSite(ctx, key.siteId);
-  const publicSite = await getPublicSite(ctx, site.id).catch(() => {
+  const publicSite = await getBookableSiteFacts(ctx, site.id).catch(() => {
     throw invalidField("slotId", "unknown_slot", "An diesem Standort kann man keine Termine buchen.");
   });
   if (input.language !== "de" && !publicSite.languages.includes(input.language)) {

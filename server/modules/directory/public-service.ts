@@ -41,10 +41,24 @@ export async function searchPublicSites(ctx: AppContext, query: PublicSiteQuery)
 }
 
 export async function getPublicSite(ctx: AppContext, id: string): Promise<PublicSiteDetail> {
-  const [row] = await repo.listPublicSites(ctx.database.db, berlinToday(ctx), id);
-  if (!row || !isPublicSite(row)) throw new AppError("not_found");
+  const row = await publicSiteRow(ctx, id);
   const nextFree = await nextFreeSlots(ctx, [{ id: row.id, timeZone: row.timeZone }]);
   return presentPublicSiteDetail(row, nextFree.get(row.id) ?? null);
+}
+
+/**
+ * What booking needs of a public site (its time zone, its languages), without the page's next
+ * free slot: the slot list and every booking ask for it, and that slot costs a query of its own.
+ */
+export async function getBookableSiteFacts(ctx: AppContext, id: string): Promise<{ id: string; timeZone: string; languages: string[] }> {
+  const row = await publicSiteRow(ctx, id);
+  return { id: row.id, timeZone: row.timeZone, languages: row.languages };
+}
+
+async function publicSiteRow(ctx: AppContext, id: string) {
+  const [row] = await repo.listPublicSites(ctx.database.db, berlinToday(ctx), id);
+  if (!row || !isPublicSite(row)) throw new AppError("not_found");
+  return row;
 }
 
 async function resolveOrigin(ctx: AppContext, query: PublicSiteQuery): Promise<Origin | null> {
