@@ -5,21 +5,62 @@ import { findSlots } from "./repository.js";
 const DAY_MS = 86_400_000;
 /** A week, then as far as any horizon reaches (the query stops at each site's own horizon). */
 const WINDOWS_DAYS = [7, 365];
+/**
+ * How long a node shows a site's next free slot without asking again. The search shows it as
+ * information; booking checks the slot itself, so a slot taken on another node in the meantime
+ * costs at most a "taken, here are the next ones". This node forgets at once on its own writes.
+ */
+const TTL_MS = 30_000;
+
+type NextFree = { start: string; channel: BookingChannel } | null;
+type Entry = { value: NextFree; expires: number };
+
+/** Per application (tests run several side by side): site|channel → next free slot. */
+const caches = new WeakMap<AppContext, Map<string, Entry>>();
+const cacheOf = (ctx: AppContext) => {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    caches.set(ctx, cache);
+  }
+  return cache;
+};
+
+/**
+ * Forget what this node knows of next free slots: of one site after a booking there changed,
+ * of all after hours, exceptions or settings changed.
+ */
+export function forgetNextFreeSlots(ctx: AppContext, siteId?: string): void {
+  const cache = caches.get(ctx);
+  if (!cache) return;
+  if (!siteId) return cache.clear();
+  for (const key of cache.keys()) if (key.startsWith(`${siteId}|`)) cache.delete(key);
+}
 
 /**
  * The earliest free slot of each site within its booking horizon, for the search results
- * ("next free appointment"); sites without one are absent. One query for all sites over the
- * next week first (where nearly every site with hours has a free slot), then the whole horizon
- * only for the sites still without one: the slot query's work grows with the days it expands.
+ * ("next free appointment"); sites without one are absent. One query for all sites not known
+ * from the last half minute, over the next week first (where nearly every site with hours has a
+ * free slot), then the whole horizon only for the sites still without one: the slot query's work
+ * grows with the days it expands.
  */
 export async function nextFreeSlots(
   ctx: AppContext,
   sites: { id: string; timeZone: string }[],
   channel?: BookingChannel,
 ): Promise<Map<string, { start: string; channel: BookingChannel }>> {
-  const now = ctx.clock.now();
+  const cache = cacheOf(ctx);
+  const keyOf = (siteId: string) => `${siteId}|${channel ?? "any"}`;
+  const clockNow = Date.now();
   const found = new Map<string, { start: string; channel: BookingChannel }>();
-  let remaining = sites;
+  let remaining = sites.filter((site) => {
+    const entry = cache.get(keyOf(site.id));
+    if (!entry || entry.expires < clockNow) return true;
+    if (entry.value) found.set(site.id, entry.value);
+    return false;
+  });
+  const asked = remaining;
+  const now = ctx.clock.now();
   for (const days of WINDOWS_DAYS) {
     if (remaining.length === 0) break;
     const rows = await findSlots(ctx.database.db, {
@@ -33,5 +74,6 @@ export async function nextFreeSlots(
     for (const r of rows) found.set(r.siteId, { start: r.startsAt.toISOString(), channel: r.channel });
     remaining = remaining.filter((site) => !found.has(site.id));
   }
+  for (const site of asked) cache.set(keyOf(site.id), { value: found.get(site.id) ?? null, expires: clockNow + TTL_MS });
   return found;
 }

@@ -12,6 +12,7 @@ import { getBookableSiteFacts } from "../directory/public-service.js";
 import { getSiteRef, type SiteRef } from "../directory/service.js";
 import { type BookingMailKind, bookingMail } from "./mails.js";
 import { isManageToken, manageUrl } from "./manage-link.js";
+import { forgetNextFreeSlots } from "./next-free.js";
 import { addressLine, presentPublicBooking, presentSlot } from "./presenter.js";
 import * as repo from "./repository.js";
 
@@ -134,6 +135,7 @@ async function insertBooking(
   await notify(ctx, tx, "confirmed", booking, site);
   await scheduleReminder(tx, booking, now);
   await recordAuditEvent(tx, origin, { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id });
+  forgetNextFreeSlots(ctx, site.id);
   return booking;
 }
 
@@ -155,6 +157,7 @@ export async function cancelBookingByToken(ctx: AppContext, origin: RequestOrigi
     const cancelled = await repo.setBookingStatus(tx, booking.id, "cancelled", null, now);
     await notify(ctx, tx, "cancelled", cancelled, site);
     await recordAuditEvent(tx, origin, { action: "booking.cancel", outcome: "success", recordType: "booking", recordId: id });
+    forgetNextFreeSlots(ctx, site.id);
     return cancelled;
   });
   return presentPublicBooking(
@@ -195,6 +198,7 @@ export async function rescheduleBookingByToken(
       });
       await notify(ctx, tx, "moved", moved, site);
       await scheduleReminder(tx, moved, now);
+      forgetNextFreeSlots(ctx, site.id);
       await recordAuditEvent(tx, origin, {
         action: "booking.reschedule",
         outcome: "success",

@@ -15,6 +15,7 @@ import { authorize, ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { getSiteRef, type SiteRef } from "../directory/service.js";
 import { listStaffCovering } from "../identity/user-repository.js";
+import { forgetNextFreeSlots } from "./next-free.js";
 import {
   canManageAllAvailability,
   canManageAvailabilityOf,
@@ -75,6 +76,7 @@ export async function updateSettings(ctx: AppContext, origin: RequestOrigin, sit
   await ctx.database.db.transaction(async (tx) => {
     const { version, ...values } = input;
     if (!(await repo.saveSettings(tx, site.id, values, version, ctx.clock.now()))) throw new AppError("conflict");
+    forgetNextFreeSlots(ctx);
     await recordAuditEvent(tx, origin, { action: "booking_settings.update", outcome: "success", recordType: "unit", recordId: site.id });
   });
 }
@@ -98,6 +100,7 @@ export async function addRule(ctx: AppContext, origin: RequestOrigin, siteId: st
       createdBy: actor.userId,
       createdAt: ctx.clock.now(),
     });
+    forgetNextFreeSlots(ctx);
     await recordAuditEvent(tx, origin, {
       action: "availability.add",
       outcome: "success",
@@ -120,6 +123,7 @@ export async function removeRule(ctx: AppContext, origin: RequestOrigin, ruleId:
   });
   await db.transaction(async (tx) => {
     await repo.deleteRule(tx, ruleId);
+    forgetNextFreeSlots(ctx);
     await recordAuditEvent(tx, origin, {
       action: "availability.remove",
       outcome: "success",
@@ -148,6 +152,7 @@ export async function addException(ctx: AppContext, origin: RequestOrigin, siteI
       createdBy: actor.userId,
       createdAt: ctx.clock.now(),
     });
+    forgetNextFreeSlots(ctx);
     await recordAuditEvent(tx, origin, {
       action: "availability_exception.add",
       outcome: "success",
@@ -169,6 +174,7 @@ export async function removeException(ctx: AppContext, origin: RequestOrigin, ex
   authorize({ visible: Boolean(row && site && canSeeBookingSetup(actor, site)), allowed });
   await db.transaction(async (tx) => {
     await repo.deleteException(tx, exceptionId);
+    forgetNextFreeSlots(ctx);
     await recordAuditEvent(tx, origin, {
       action: "availability_exception.remove",
       outcome: "success",
@@ -231,6 +237,7 @@ export async function setStatus(ctx: AppContext, origin: RequestOrigin, bookingI
     }
     const changed = await repo.setBookingStatus(tx, booking.id, status, actor.userId, now);
     if (status === "cancelled") await notify(ctx, tx, "cancelled", changed, site!);
+    forgetNextFreeSlots(ctx);
     await recordAuditEvent(tx, origin, {
       action: `booking.${status}`,
       outcome: "success",

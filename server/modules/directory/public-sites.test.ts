@@ -163,9 +163,10 @@ describe("PlaceIndex", () => {
   });
 
   it("names each site's next free appointment, which is the first slot the site offers", async () => {
-    const { items } = (await t.anonymous().get("/api/public/sites?postcode=10115&limit=5")).json() as {
+    const first = (await t.anonymous().get("/api/public/sites?postcode=10115&limit=5")).json() as {
       items: (Item & { nextFreeSlot: { start: string; channel: string } | null })[];
     };
+    const { items } = first;
     const berlin = items.find((i) => i.id === seedId("unit", "demo-sub-project:DE-BE:site:0"))!;
     expect(berlin.nextFreeSlot).not.toBeNull();
     expect(new Date(berlin.nextFreeSlot!.start).getTime()).toBeGreaterThan(Date.now());
@@ -179,5 +180,20 @@ describe("PlaceIndex", () => {
       items: { nextFreeSlot: { channel: string } | null }[];
     };
     for (const item of phoneOnly.items) if (item.nextFreeSlot) expect(item.nextFreeSlot.channel).toBe("phone");
+
+    // A closure for the next three weeks moves the site's next free slot past it at once
+    // (this node forgets what it knew when hours or exceptions change).
+    const lead = await t.login("leadBerlin");
+    const closedUntil = new Date(Date.now() + 21 * 86_400_000);
+    const closure = await lead.post(`/api/appointments/sites/${berlin.id}/exceptions`, {
+      start: new Date(Date.now() - 86_400_000).toISOString(),
+      end: closedUntil.toISOString(),
+      kind: "closure",
+    });
+    expect(closure.statusCode, closure.body).toBe(201);
+    const after = (await t.anonymous().get("/api/public/sites?postcode=10115&limit=5")).json() as typeof first;
+    const moved = after.items.find((i) => i.id === berlin.id)!.nextFreeSlot;
+    expect(moved === null || new Date(moved.start) >= closedUntil).toBe(true);
+    expect((await lead.delete(`/api/appointments/exceptions/${closure.json().id}`)).statusCode).toBe(204);
   });
 });
