@@ -33,8 +33,8 @@ const cacheOf = (ctx: AppContext) => {
 export function forgetNextFreeSlots(ctx: AppContext, siteId?: string): void {
   const cache = caches.get(ctx);
   if (!cache) return;
-  if (!siteId) return cache.clear();
-  for (const key of cache.keys()) if (key.startsWith(`${siteId}|`)) cache.delete(key);
+  if (!siteId) cache.clear();
+  else for (const key of cache.keys()) if (key.startsWith(`${siteId}|`)) cache.delete(key);
 }
 
 /**
