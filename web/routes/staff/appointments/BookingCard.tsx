@@ -3,7 +3,7 @@
  * language, topic, status; and what staff may do with it now — before its start cancel (after
  * a confirmation; the person gets a mail), from its start mark it attended or not attended.
  */
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { type BookingStatus, type StaffBooking, useReloadCalendar, useSetBookingStatus } from "../../../api/appointments.js";
@@ -54,10 +54,25 @@ export function BookingCard({
   const cancelled = booking.status === "cancelled";
   const Heading = level === 3 ? "h3" : "h4";
 
-  const setStatus = (status: Exclude<BookingStatus, "booked">, close?: () => void) =>
+  // The pressed button is gone once the status changed: the focus then goes to the appointment.
+  // An effect on the status (not the mutation's callback), so it runs after the calendar shows the
+  // new state and after the confirmation dialog has handed its focus back to the vanished button.
+  const focusOnChange = useRef(false);
+  useEffect(() => {
+    if (!focusOnChange.current || booking.status === "booked") return;
+    focusOnChange.current = false;
+    const timer = setTimeout(() => document.getElementById(headingId)?.focus(), 50);
+    return () => clearTimeout(timer);
+  }, [booking.status, headingId]);
+
+  const setStatus = (status: Exclude<BookingStatus, "booked">, close?: () => void) => {
+    focusOnChange.current = true;
     change.mutate(
       { id: booking.id, status },
       {
+        onError: () => {
+          focusOnChange.current = false;
+        },
         onSuccess: () => {
           close?.();
           onChanged(
@@ -67,11 +82,10 @@ export function BookingCard({
               status: t(`appointments.statuses.${status}`),
             }),
           );
-          // The pressed button is gone now: the focus goes to the appointment it changed.
-          requestAnimationFrame(() => document.getElementById(headingId)?.focus());
         },
       },
     );
+  };
 
   return (
     <article className={`booking-card${cancelled ? " is-cancelled" : ""}`} aria-labelledby={headingId}>
