@@ -9,7 +9,7 @@ import { useSearchParams } from "react-router";
 import { ApiError } from "../../api/client.js";
 import { type AccessibilityFeedbackInput, useSendAccessibilityFeedback } from "../../api/public.js";
 import { ErrorAlert, Notice } from "../../components/feedback.js";
-import { TextAreaInput, TextInput } from "../../components/fields.js";
+import { focusFirstInvalid, TextAreaInput, TextInput } from "../../components/fields.js";
 import { PendingButton } from "../../components/PendingButton.js";
 import { Honeypot, useFormTokenProblem, usePublicFormGuard } from "../../components/public-form.js";
 
@@ -70,7 +70,7 @@ export function BarrierFeedbackForm() {
 
   // After a refusal, keyboard and screen-reader users land on the first field to correct.
   useEffect(() => {
-    if (send.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (send.error) focusFirstInvalid(formRef.current);
   }, [send.error]);
 
   const submit = (event: FormEvent) => {

@@ -11,7 +11,7 @@ import { REQUEST_DESCRIPTION_MAX, type RequestChannel, requestChannels } from ".
 import { ApiError } from "../../api/client.js";
 import { type CreateOnlineRequestInput, type PublicSiteDetail, usePublicSite, useSendOnlineRequest } from "../../api/public.js";
 import { ErrorAlert, Loading, Notice } from "../../components/feedback.js";
-import { CheckboxFieldInput, RadioGroupInput, SelectInput, TextAreaInput, TextInput } from "../../components/fields.js";
+import { CheckboxFieldInput, focusFirstInvalid, RadioGroupInput, SelectInput, TextAreaInput, TextInput } from "../../components/fields.js";
 import { languageName } from "../../components/names.js";
 import { PendingButton } from "../../components/PendingButton.js";
 import { usePageTitle } from "../../components/page.js";
@@ -92,7 +92,7 @@ function RequestForm({ site }: { site: PublicSiteDetail }) {
 
   // After a refusal, keyboard and screen-reader users land on the first field to correct.
   useEffect(() => {
-    if (send.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (send.error) focusFirstInvalid(formRef.current);
   }, [send.error]);
 
   const submit = (event: FormEvent) => {
