@@ -9,6 +9,7 @@ import { z } from "zod";
 import "../common/contracts/shared.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/index.js";
+import { registerBookingMailJob } from "./modules/appointments/mail-job.js";
 import { registerReminderJob } from "./modules/appointments/reminders.js";
 import { registerAppointmentRoutes } from "./modules/appointments/routes.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
@@ -184,6 +185,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   registerMailJob(jobs, ctx);
   registerReferralJobs(jobs, ctx);
   registerReminderJob(jobs, ctx);
+  registerBookingMailJob(jobs, ctx);
   // Modules keeping records about clients take part in timeline, export, erasure and merge.
   registerClientRecordKeeper(consultationRecordKeeper satisfies ClientRecordKeeper);
   registerClientRecordKeeper(procedureRecordKeeper satisfies ClientRecordKeeper);

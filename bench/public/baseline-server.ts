@@ -1,12 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
+import type { BookingChannel } from "../../common/domain/appointments.js";
+import { slotQuery } from "../../server/modules/appointments/repository.js";
 
 /**
  * Raw-SQL baselines of the public-side measurements: node:http + pg (pool 10, as the app),
  * JSON.stringify, no framework, no validation, no presenter.
  *   GET  /sites?postcode=     the postcode's centre, the 20 nearest public sites (distance in SQL),
- *                             and each one's next free slot (the slot query of
- *                             server/modules/appointments/repository.ts findSlots, firstPerSite)
+ *                             and each one's next free slot: the app's own slot SQL
+ *                             (server/modules/appointments/repository.ts slotQuery, firstPerSite)
+ *                             over the app's windows (3 days, a week, the horizon), without the
+ *                             app's 30-second memory of it
  *   GET  /slots/<site>?from=&to=   the same slot query, one per time and channel (onePerTime)
  *   POST /bookings {slotId, name, email, phone?}   the slot re-checked, the booking row and its
  *                             audit event in one transaction; the exclusion constraint answers 409
@@ -15,79 +20,46 @@ const url = process.env.DATABASE_URL;
 const port = Number(process.env.PORT ?? 0);
 if (!url) throw new Error("public baseline needs DATABASE_URL");
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-const DEFAULTS = { durations: { in_person: 60, phone: 45, video: 45 }, buffer: 15, notice: 24, horizon: 56 };
 const DAY_MS = 86_400_000;
 
 type Mode = "all" | "firstPerSite" | "onePerTime";
-/** findSlots of the appointments repository as plain SQL: $1 site ids, $2 zones, $3 from, $4 to, $5 now, $6 channel, $7 counselor. */
-function slotSql(mode: Mode): string {
-  const distinct =
-    mode === "firstPerSite" ? "distinct on (c.site_id)" : mode === "onePerTime" ? "distinct on (c.starts_at, c.channel, c.site_id)" : "";
-  const order =
-    mode === "firstPerSite" ? "c.site_id, c.starts_at, c.channel, c.counselor_id" : "c.starts_at, c.channel, c.site_id, c.counselor_id";
-  return `
-    with site as (
-      select s.site_id, s.tz,
-             coalesce(b.durations, '${JSON.stringify(DEFAULTS.durations)}'::jsonb) as durations,
-             coalesce(b.buffer_minutes, ${DEFAULTS.buffer}) as buffer,
-             greatest($3::timestamptz, $5::timestamptz + make_interval(hours => coalesce(b.min_notice_hours, ${DEFAULTS.notice}))) as lo,
-             least($4::timestamptz, $5::timestamptz + make_interval(days => coalesce(b.horizon_days, ${DEFAULTS.horizon}))) as hi
-        from unnest($1::uuid[], $2::text[]) as s(site_id, tz)
-        left join booking_settings b on b.site_id = s.site_id
-    ),
-    candidates as (
-      select site.site_id, r.counselor_id, ch.channel, site.buffer,
-             (gs.local_start at time zone site.tz) as starts_at,
-             ((gs.local_start + make_interval(mins => (site.durations ->> ch.channel)::int)) at time zone site.tz) as ends_at
-        from site
-        join availability_rules r on r.site_id = site.site_id
-        cross join lateral generate_series((site.lo at time zone site.tz)::date::timestamp,
-                                           (site.hi at time zone site.tz)::date::timestamp, interval '1 day') as d(day)
-        cross join lateral unnest(r.channels) as ch(channel)
-        cross join lateral generate_series(
-          d.day + r.starts_at,
-          d.day + r.ends_at - make_interval(mins => (site.durations ->> ch.channel)::int),
-          make_interval(mins => (site.durations ->> ch.channel)::int + site.buffer)) as gs(local_start)
-       where site.lo < site.hi
-         and extract(isodow from d.day) = r.weekday
-         and d.day::date >= r.valid_from and (r.valid_until is null or d.day::date <= r.valid_until)
-         and ($6::text is null or ch.channel = $6::text)
-         and ($7::uuid is null or r.counselor_id = $7::uuid)
-    )
-    select ${distinct} c.site_id as "siteId", c.counselor_id as "counselorId", c.channel,
-           c.starts_at as "startsAt", c.ends_at as "endsAt"
-      from candidates c
-      join site on site.site_id = c.site_id
-     where c.starts_at >= site.lo and c.starts_at < site.hi
-       and not exists (
-         select 1 from bookings k
-          where k.counselor_id = c.counselor_id and k.status <> 'cancelled'
-            and tstzrange(k.starts_at - make_interval(mins => c.buffer), k.ends_at + make_interval(mins => c.buffer))
-                && tstzrange(c.starts_at, c.ends_at))
-       and not exists (
-         select 1 from availability_exceptions e
-          where (e.counselor_id = c.counselor_id or (e.counselor_id is null and e.site_id = c.site_id))
-            and tstzrange(e.starts_at, e.ends_at) && tstzrange(c.starts_at, c.ends_at))
-     order by ${order}`;
-}
-
 type SlotRow = { siteId: string; counselorId: string; channel: string; startsAt: Date; endsAt: Date };
+const dialect = new PgDialect();
+/**
+ * The app's slot query (appointments repository, `slotQuery`) rendered to SQL text and run as a
+ * named prepared statement per distinct text, as the app's driver setup does with repeated ones.
+ */
 const slots = (
   exec: pg.Pool | pg.PoolClient,
   mode: Mode,
   sites: { id: string; tz: string }[],
   from: Date,
   to: Date,
-  channel: string | null = null,
-  counselor: string | null = null,
-) =>
-  exec
-    .query<SlotRow>({
-      name: `slots-${mode}`,
-      text: slotSql(mode),
-      values: [sites.map((s) => s.id), sites.map((s) => s.tz), from, to, new Date(), channel, counselor],
-    })
-    .then((r) => r.rows);
+  channel: BookingChannel | undefined = undefined,
+  counselorId: string | undefined = undefined,
+) => {
+  const query = dialect.sqlToQuery(
+    slotQuery({
+      sites: sites.map((s) => ({ id: s.id, timeZone: s.tz })),
+      from,
+      to,
+      now: new Date(),
+      channel,
+      counselorId,
+      firstPerSite: mode === "firstPerSite",
+      onePerTime: mode === "onePerTime",
+    }),
+  );
+  return exec.query<SlotRow>({ name: statementName(query.sql), text: query.sql, values: query.params }).then((r) => r.rows);
+};
+const names = new Map<string, string>();
+const statementName = (text: string) => {
+  const known = names.get(text);
+  if (known) return known;
+  const name = `slots-${names.size}`;
+  names.set(text, name);
+  return name;
+};
 
 const slotId = (r: SlotRow) => `${r.siteId}.${r.counselorId}.${Math.floor(new Date(r.startsAt).getTime() / 1000)}.${r.channel}`;
 
@@ -106,15 +78,17 @@ async function searchSites(postcode: string) {
            select *, count(*) over ()::int as total from found order by distance nulls last, name limit 20`,
     values: [postcode],
   });
+  // The windows of the app's nextFreeSlots (3 days, a week, the horizon), without its cache.
   const now = new Date();
-  const next = await slots(
-    pool,
-    "firstPerSite",
-    rows.map((r) => ({ id: r.id, tz: r.tz })),
-    now,
-    new Date(now.getTime() + 365 * DAY_MS),
-  );
-  const bySite = new Map(next.map((s) => [s.siteId, { start: new Date(s.startsAt).toISOString(), channel: s.channel }]));
+  const bySite = new Map<string, { start: string; channel: string }>();
+  let remaining = rows.map((r) => ({ id: r.id as string, tz: r.tz as string }));
+  for (const days of [3, 7, 365]) {
+    if (remaining.length === 0) break;
+    for (const s of await slots(pool, "firstPerSite", remaining, now, new Date(now.getTime() + days * DAY_MS))) {
+      bySite.set(s.siteId, { start: new Date(s.startsAt).toISOString(), channel: s.channel });
+    }
+    remaining = remaining.filter((site) => !bySite.has(site.id));
+  }
   return { items: rows.map((r) => ({ ...r, nextFreeSlot: bySite.get(r.id) ?? null })), total: rows[0]?.total ?? 0 };
 }
 
@@ -138,7 +112,7 @@ async function book(body: { slotId: string; name: string; email: string; phone?:
     await client.query("begin");
     const tz = await siteZone(client, siteId!);
     const [slot] = tz
-      ? await slots(client, "all", [{ id: siteId!, tz }], start, new Date(start.getTime() + 1000), channel!, counselorId!)
+      ? await slots(client, "all", [{ id: siteId!, tz }], start, new Date(start.getTime() + 1000), channel as BookingChannel, counselorId!)
       : [];
     if (!slot || new Date(slot.startsAt).getTime() !== start.getTime()) {
       await client.query("rollback");

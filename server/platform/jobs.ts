@@ -13,15 +13,23 @@ export type EnqueueOptions = { kind: string; payload: unknown; runAt?: Date; uni
  * that caused it committed ("side effects after commit").
  */
 export async function enqueueJob(exec: Executor, job: EnqueueOptions): Promise<void> {
+  await enqueueJobs(exec, [job]);
+}
+
+/** Several jobs in one statement (one round trip), e.g. a booking's mail and its reminder. */
+export async function enqueueJobs(exec: Executor, list: readonly EnqueueOptions[]): Promise<void> {
+  if (list.length === 0) return;
   await exec
     .insert(jobs)
-    .values({
-      kind: job.kind,
-      payload: job.payload as object,
-      runAt: job.runAt,
-      uniqueKey: job.uniqueKey,
-      maxAttempts: job.maxAttempts,
-    })
+    .values(
+      list.map((job) => ({
+        kind: job.kind,
+        payload: job.payload as object,
+        runAt: job.runAt,
+        uniqueKey: job.uniqueKey,
+        maxAttempts: job.maxAttempts,
+      })),
+    )
     .onConflictDoNothing({ target: jobs.uniqueKey });
 }
 

@@ -29,11 +29,25 @@ export const outboxDir = (dataDir: string) => join(dataDir, "outbox");
  * written as an .eml file to DATA_DIR/outbox and listed on the dev outbox page.
  */
 export function registerMailJob(runner: JobRunner, ctx: AppContext): void {
+  const send = mailSender(ctx);
+  runner.register(MAIL_JOB, async (payload) => send(payload as MailMessage));
+}
+
+export type SendMail = (message: MailMessage) => Promise<void>;
+const senders = new WeakMap<AppContext, SendMail>();
+
+/**
+ * Sends one mail now (SMTP, or the demo outbox); throws when the server refuses or is away. For
+ * job handlers only — a use case queues its mail (`enqueueMail`, or a job of its own that renders
+ * the mail when it runs). One transport per application.
+ */
+export function mailSender(ctx: AppContext): SendMail {
+  let send = senders.get(ctx);
+  if (send) return send;
   const transport: Transporter = ctx.config.smtpUrl
     ? nodemailer.createTransport(ctx.config.smtpUrl)
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  runner.register(MAIL_JOB, async (payload) => {
-    const message = payload as MailMessage;
+  send = async (message) => {
     const info = await transport.sendMail({ from: ctx.config.mailFrom, ...message });
     if (!ctx.config.smtpUrl) {
       const dir = outboxDir(ctx.config.dataDir);
@@ -41,7 +55,9 @@ export function registerMailJob(runner: JobRunner, ctx: AppContext): void {
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${Math.random().toString(36).slice(2, 8)}.eml`;
       await writeFile(join(dir, name), (info as unknown as { message: Buffer }).message);
     }
-  });
+  };
+  senders.set(ctx, send);
+  return send;
 }
 
 export type OutboxEntry = { file: string; to: string; subject: string; date: string; body: string };

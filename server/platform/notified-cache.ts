@@ -63,6 +63,11 @@ export class NotifiedCache<T> {
     return this.generation;
   }
 
+  /** Whether lookups can hit at all (listening, and not turned off): callers may pick a cheaper miss path. */
+  get active(): boolean {
+    return this.listening && this.ttlMs > 0;
+  }
+
   get(key: string, nowMs: number): T | undefined {
     const value = this.find(key, nowMs);
     this.lookups?.inc({ result: value === undefined ? "miss" : "hit" });

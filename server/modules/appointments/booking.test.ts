@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/index.js";
 import { users } from "../../db/schema/index.js";
 import { JobRunner } from "../../platform/jobs.js";
-import { registerMailJob } from "../../platform/mail.js";
 import { createTestApp, personas, type TestApp, type TestClient } from "../../test/harness.js";
 import { seedId } from "../directory/seed.js";
 import { startSmtpSink } from "../identity/testing/smtp-sink.js";
+import { registerBookingMailJob } from "./mail-job.js";
 import { registerReminderJob } from "./reminders.js";
 import { insertBooking } from "./repository.js";
 
@@ -252,7 +252,7 @@ describe("appointment booking", () => {
 
     const node = () => {
       const runner = new JobRunner(t.ctx);
-      registerMailJob(runner, t.ctx);
+      registerBookingMailJob(runner, t.ctx);
       registerReminderJob(runner, t.ctx);
       return runner;
     };
@@ -289,7 +289,7 @@ describe("appointment booking", () => {
         t.database.db,
         // The confirmation: the first mail of the booking (the test clock also makes its reminder due at once).
         sql`select attempts, done_at, last_error, run_at from jobs
-            where kind = 'mail.send' and payload->>'to' = 'mail.down@example.org' order by id limit 1`,
+            where kind = 'appointments.booking-mail' and payload->'booking'->>'email' = 'mail.down@example.org' order by id limit 1`,
       );
     const [failed] = await mailJob();
     expect(failed).toMatchObject({ attempts: 1, done_at: null });
@@ -304,7 +304,7 @@ describe("appointment booking", () => {
     expect(stands.json()).toMatchObject({ status: "booked" });
 
     // Ten seconds later (the first back-off step) the server is back: sent, and only once.
-    await t.database.db.execute(sql`update jobs set run_at = now() where kind = 'mail.send' and done_at is null`);
+    await t.database.db.execute(sql`update jobs set run_at = now() where kind = 'appointments.booking-mail' and done_at is null`);
     await t.jobs.runDue();
     await t.jobs.runDue();
     expect(confirmationsSent()).toHaveLength(1);

@@ -24,16 +24,29 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{(
 
 /** The appointment's time in the site's time zone, in the person's language, Gregorian calendar. */
 export function formatAppointment(startsAt: Date, locale: PublicLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(gregorianLocale(locale), {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(startsAt);
+  return appointmentFormat(locale, timeZone).format(startsAt);
+}
+
+// Building an Intl.DateTimeFormat costs about a millisecond (locale data); there are seven
+// languages and a handful of time zones.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function appointmentFormat(locale: PublicLanguage, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(gregorianLocale(locale), {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** A plain-text mail in the booking's language with the appointment as an .ics attachment. */

@@ -3,8 +3,12 @@ import type { AppContext } from "../../platform/context.js";
 import { findSlots } from "./repository.js";
 
 const DAY_MS = 86_400_000;
-/** A week, then as far as any horizon reaches (the query stops at each site's own horizon). */
-const WINDOWS_DAYS = [7, 365];
+/**
+ * Three days (with a day's minimum notice, the next working day's hours even from a Friday
+ * evening), a week, then as far as any horizon reaches (the query stops at each site's own
+ * horizon). The slot query's work grows with the days it expands.
+ */
+const WINDOWS_DAYS = [3, 7, 365];
 /**
  * How long a node shows a site's next free slot without asking again. The search shows it as
  * information; booking checks the slot itself, so a slot taken on another node in the meantime
@@ -40,9 +44,8 @@ export function forgetNextFreeSlots(ctx: AppContext, siteId?: string): void {
 /**
  * The earliest free slot of each site within its booking horizon, for the search results
  * ("next free appointment"); sites without one are absent. One query for all sites not known
- * from the last half minute, over the next week first (where nearly every site with hours has a
- * free slot), then the whole horizon only for the sites still without one: the slot query's work
- * grows with the days it expands.
+ * from the last half minute, over the next three days first (where nearly every site with hours
+ * has a free slot), then a week, then the whole horizon only for the sites still without one.
  */
 export async function nextFreeSlots(
   ctx: AppContext,

@@ -5,11 +5,11 @@ import { type Executor, isConstraintViolation } from "../../db/index.js";
 import type { RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, invalidField } from "../../platform/errors.js";
-import { enqueueJob } from "../../platform/jobs.js";
-import { enqueueMail } from "../../platform/mail.js";
+import { type EnqueueOptions, enqueueJob, enqueueJobs } from "../../platform/jobs.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { getBookableSiteFacts } from "../directory/public-service.js";
-import { getSiteRef, type SiteRef } from "../directory/service.js";
+import { getCachedSiteRef, getSiteRef, type SiteRef } from "../directory/service.js";
+import { bookingMailJob, mailFacts } from "./mail-job.js";
 import { type BookingMailKind, bookingMail } from "./mails.js";
 import { isManageToken, manageUrl } from "./manage-link.js";
 import { forgetNextFreeSlots } from "./next-free.js";
@@ -132,8 +132,8 @@ async function insertBooking(
     consentAt: now,
     createdAt: now,
   });
-  await notify(ctx, tx, "confirmed", booking, site);
-  await scheduleReminder(tx, booking, now);
+  // The confirmation and the reminder in one statement.
+  await enqueueJobs(tx, [bookingMailJob("confirmed", booking), ...reminderJob(booking, now)]);
   await recordAuditEvent(tx, origin, { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id });
   forgetNextFreeSlots(ctx, site.id);
   return booking;
@@ -155,7 +155,7 @@ export async function cancelBookingByToken(ctx: AppContext, origin: RequestOrigi
     ensureChangeable(booking, now);
     const site = await bookableSiteRef(tx, booking.siteId);
     const cancelled = await repo.setBookingStatus(tx, booking.id, "cancelled", null, now);
-    await notify(ctx, tx, "cancelled", cancelled, site);
+    await notify(tx, "cancelled", cancelled);
     await recordAuditEvent(tx, origin, { action: "booking.cancel", outcome: "success", recordType: "booking", recordId: id });
     forgetNextFreeSlots(ctx, site.id);
     return cancelled;
@@ -196,8 +196,7 @@ export async function rescheduleBookingByToken(
         endsAt: slot.endsAt,
         channel: key.channel,
       });
-      await notify(ctx, tx, "moved", moved, site);
-      await scheduleReminder(tx, moved, now);
+      await enqueueJobs(tx, [bookingMailJob("moved", moved), ...reminderJob(moved, now)]);
       forgetNextFreeSlots(ctx, site.id);
       await recordAuditEvent(tx, origin, {
         action: "booking.reschedule",
@@ -228,39 +227,26 @@ export async function bookingIcsByToken(ctx: AppContext, id: string, token: stri
 // --- shared with the staff service and the reminder job ----------------------------------------
 
 /** Queues the mail about a booking in the caller's transaction (once per change of the booking). */
-export async function notify(ctx: AppContext, exec: Executor, kind: BookingMailKind, row: repo.BookingRow, site: SiteRef): Promise<void> {
-  await enqueueMail(exec, bookingMail(kind, mailFacts(ctx, row, site)), `booking-mail:${row.id}:${kind}:${row.sequence}`);
-}
-
-function mailFacts(ctx: AppContext, row: repo.BookingRow, site: SiteRef) {
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    locale: row.locale as PublicLanguage,
-    channel: row.channel as BookingChannel,
-    startsAt: row.startsAt,
-    endsAt: row.endsAt,
-    sequence: row.sequence,
-    site: { name: site.name, address: addressLine(site), timeZone: site.timeZone },
-    manageUrl: manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale),
-    organizerEmail: /<([^>]+)>/.exec(ctx.config.mailFrom)?.[1] ?? ctx.config.mailFrom,
-  };
+export async function notify(exec: Executor, kind: BookingMailKind, row: repo.BookingRow): Promise<void> {
+  await enqueueJob(exec, bookingMailJob(kind, row));
 }
 
 /**
- * A durable job 24 hours before the appointment. Its unique key holds the start, so a moved
- * booking gets a new reminder and the old one finds nothing to do.
+ * A durable job 24 hours before the appointment (none when it is less than a day ahead: the
+ * confirmation is the reminder). Its unique key holds the start, so a moved booking gets a new
+ * reminder and the old one finds nothing to do.
  */
-async function scheduleReminder(exec: Executor, row: repo.BookingRow, now: Date): Promise<void> {
+function reminderJob(row: repo.BookingRow, now: Date): EnqueueOptions[] {
   const runAt = new Date(row.startsAt.getTime() - REMINDER_LEAD_MS);
-  if (runAt <= now) return; // booked less than a day ahead: the confirmation is the reminder
-  await enqueueJob(exec, {
-    kind: REMINDER_JOB,
-    payload: { bookingId: row.id, startsAt: row.startsAt.toISOString() },
-    runAt,
-    uniqueKey: `booking-reminder:${row.id}:${row.startsAt.toISOString()}`,
-  });
+  if (runAt <= now) return [];
+  return [
+    {
+      kind: REMINDER_JOB,
+      payload: { bookingId: row.id, startsAt: row.startsAt.toISOString() },
+      runAt,
+      uniqueKey: `booking-reminder:${row.id}:${row.startsAt.toISOString()}`,
+    },
+  ];
 }
 
 export async function bookableSiteRef(exec: Executor, siteId: string): Promise<SiteRef> {
@@ -272,7 +258,7 @@ export async function bookableSiteRef(exec: Executor, siteId: string): Promise<S
 // --- helpers -----------------------------------------------------------------------------------
 
 async function bookableSite(ctx: AppContext, siteId: string): Promise<SiteRef> {
-  const site = await getSiteRef(ctx.database.db, siteId);
+  const site = await getCachedSiteRef(ctx, siteId);
   if (!site) throw invalidField("slotId", "unknown_slot", "Diesen Termin gibt es nicht. Bitte wählen Sie einen Termin aus der Liste.");
   return site;
 }

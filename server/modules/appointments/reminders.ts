@@ -1,6 +1,6 @@
 import type { AppContext } from "../../platform/context.js";
 import type { JobRunner } from "../../platform/jobs.js";
-import { bookableSiteRef, notify, REMINDER_JOB } from "./public-service.js";
+import { notify, REMINDER_JOB } from "./public-service.js";
 import { claimReminder } from "./repository.js";
 
 /**
@@ -15,7 +15,7 @@ export function registerReminderJob(runner: JobRunner, ctx: AppContext): void {
     await ctx.database.db.transaction(async (tx) => {
       const row = await claimReminder(tx, bookingId, new Date(startsAt), ctx.clock.now());
       if (!row) return;
-      await notify(ctx, tx, "reminder", row, await bookableSiteRef(tx, row.siteId));
+      await notify(tx, "reminder", row);
     });
   });
 }

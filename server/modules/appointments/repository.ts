@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type BookingChannel, type BookingStatus, defaultDurations } from "../../../common/domain/appointments.js";
 import { type Executor, pgArrayLiteral, queryRows } from "../../db/index.js";
 import { availabilityExceptions, availabilityRules, bookingSettings, bookings } from "../../db/schema/index.js";
@@ -126,6 +126,12 @@ export type SlotSearch = {
  */
 export async function findSlots(exec: Executor, search: SlotSearch): Promise<SlotRow[]> {
   if (search.sites.length === 0) return [];
+  const rows = await queryRows<SlotRow>(exec, slotQuery(search));
+  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
+}
+
+/** The SQL of findSlots (also run as is by the raw-SQL baseline of bench/public). */
+export function slotQuery(search: SlotSearch): SQL {
   const ids = pgArrayLiteral(search.sites.map((s) => s.id));
   const zones = pgArrayLiteral(search.sites.map((s) => s.timeZone));
   const distinct = search.firstPerSite
@@ -136,13 +142,11 @@ export async function findSlots(exec: Executor, search: SlotSearch): Promise<Slo
   const order = search.firstPerSite
     ? sql`c.site_id, c.starts_at, c.channel, c.counselor_id`
     : sql`c.starts_at, c.channel, c.site_id, c.counselor_id`;
-  return queryRows<SlotRow>(
-    exec,
-    sql`
-    with site as (
+  return sql`
+    with site as materialized (
       select s.site_id, s.tz,
              coalesce(b.durations, ${JSON.stringify(DEFAULT_SETTINGS.durations)}::jsonb) as durations,
-             coalesce(b.buffer_minutes, ${DEFAULT_SETTINGS.bufferMinutes}) as buffer,
+             make_interval(mins => coalesce(b.buffer_minutes, ${DEFAULT_SETTINGS.bufferMinutes})) as buffer,
              greatest(${search.from.toISOString()}::timestamptz,
                       ${search.now.toISOString()}::timestamptz + make_interval(hours => coalesce(b.min_notice_hours, ${DEFAULT_SETTINGS.minNoticeHours}))) as lo,
              least(${search.to.toISOString()}::timestamptz,
@@ -150,42 +154,56 @@ export async function findSlots(exec: Executor, search: SlotSearch): Promise<Slo
         from unnest(${ids}::uuid[], ${zones}::text[]) as s(site_id, tz)
         left join ${bookingSettings} b on b.site_id = s.site_id
     ),
-    candidates as (
-      select site.site_id, r.counselor_id, ch.channel, site.buffer,
-             (gs.local_start at time zone site.tz) as starts_at,
-             ((gs.local_start + make_interval(mins => (site.durations ->> ch.channel)::int)) at time zone site.tz) as ends_at
+    candidates as materialized (
+      select site.site_id, r.counselor_id, ch.channel, site.buffer, t.starts_at, t.ends_at
         from site
         join ${availabilityRules} r on r.site_id = site.site_id
         cross join lateral generate_series((site.lo at time zone site.tz)::date::timestamp,
                                            (site.hi at time zone site.tz)::date::timestamp, interval '1 day') as d(day)
         cross join lateral unnest(r.channels) as ch(channel)
-        cross join lateral generate_series(
-          d.day + r.starts_at,
-          d.day + r.ends_at - make_interval(mins => (site.durations ->> ch.channel)::int),
-          make_interval(mins => (site.durations ->> ch.channel)::int + site.buffer)) as gs(local_start)
+        cross join lateral (select make_interval(mins => (site.durations ->> ch.channel)::int) as length) as len
+        cross join lateral generate_series(d.day + r.starts_at, d.day + r.ends_at - len.length,
+                                           len.length + site.buffer) as gs(local_start)
+        cross join lateral (select gs.local_start at time zone site.tz as starts_at,
+                                   (gs.local_start + len.length) at time zone site.tz as ends_at) as t
        where site.lo < site.hi
          and extract(isodow from d.day) = r.weekday
          and d.day::date >= r.valid_from and (r.valid_until is null or d.day::date <= r.valid_until)
+         and t.starts_at >= site.lo and t.starts_at < site.hi
          ${search.channel ? sql`and ch.channel = ${search.channel}` : sql``}
          ${search.counselorId ? sql`and r.counselor_id = ${search.counselorId}::uuid` : sql``}
+    ),
+    -- What blocks a candidate, read once (a probe per candidate into the tables costs more than
+    -- the few rows it finds): live bookings of these counselors at any site, near the window
+    -- (a buffer is at most 240 minutes), and exceptions of these counselors or sites.
+    busy as materialized (
+      select k.counselor_id, k.starts_at, k.ends_at
+        from ${bookings} k
+       where k.status <> 'cancelled'
+         and k.counselor_id in (select distinct counselor_id from candidates)
+         and k.starts_at < (select max(hi) from site) + interval '240 minutes'
+         and k.ends_at > (select min(lo) from site) - interval '240 minutes'
+         ${search.ignoreBookingId ? sql`and k.id <> ${search.ignoreBookingId}::uuid` : sql``}
+    ),
+    closed as materialized (
+      select e.counselor_id, e.site_id, e.starts_at, e.ends_at
+        from ${availabilityExceptions} e
+       where (e.counselor_id in (select distinct counselor_id from candidates)
+              or (e.counselor_id is null and e.site_id in (select site_id from site)))
+         and e.starts_at < (select max(hi) from site) and e.ends_at > (select min(lo) from site)
     )
     select ${distinct} c.site_id as "siteId", c.counselor_id as "counselorId", c.channel,
            c.starts_at as "startsAt", c.ends_at as "endsAt"
       from candidates c
-      join site on site.site_id = c.site_id
-     where c.starts_at >= site.lo and c.starts_at < site.hi
+     where not exists (
+         select 1 from busy k
+          where k.counselor_id = c.counselor_id
+            and k.starts_at < c.ends_at + c.buffer and k.ends_at > c.starts_at - c.buffer)
        and not exists (
-         select 1 from ${bookings} k
-          where k.counselor_id = c.counselor_id and k.status <> 'cancelled'
-            ${search.ignoreBookingId ? sql`and k.id <> ${search.ignoreBookingId}::uuid` : sql``}
-            and tstzrange(k.starts_at - make_interval(mins => c.buffer), k.ends_at + make_interval(mins => c.buffer))
-                && tstzrange(c.starts_at, c.ends_at))
-       and not exists (
-         select 1 from ${availabilityExceptions} e
+         select 1 from closed e
           where (e.counselor_id = c.counselor_id or (e.counselor_id is null and e.site_id = c.site_id))
-            and tstzrange(e.starts_at, e.ends_at) && tstzrange(c.starts_at, c.ends_at))
-     order by ${order}`,
-  ).then((rows) => rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) })));
+            and e.starts_at < c.ends_at and e.ends_at > c.starts_at)
+     order by ${order}`;
 }
 
 export type NewBooking = Omit<typeof bookings.$inferInsert, "id" | "status" | "sequence" | "reminderSentAt">;

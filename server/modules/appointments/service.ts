@@ -236,7 +236,7 @@ export async function setStatus(ctx: AppContext, origin: RequestOrigin, bookingI
       throw new AppError("invalid_transition", { detail: "Erst ab Beginn des Termins lässt sich sagen, ob die Person gekommen ist." });
     }
     const changed = await repo.setBookingStatus(tx, booking.id, status, actor.userId, now);
-    if (status === "cancelled") await notify(ctx, tx, "cancelled", changed, site!);
+    if (status === "cancelled") await notify(tx, "cancelled", changed);
     forgetNextFreeSlots(ctx);
     await recordAuditEvent(tx, origin, {
       action: `booking.${status}`,

@@ -127,6 +127,31 @@ describe("unit list cache across nodes", () => {
     expect(reopened.statusCode, reopened.body).toBe(200);
   });
 
+  it("answers the public search from memory and drops a closed site from it on every node", async () => {
+    const search = async (app: typeof t.app) => {
+      const res = await app.inject({ method: "GET", url: "/api/public/sites?postcode=10115&limit=50" });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: string }[]).map((item) => item.id);
+    };
+    const found = await search(t.app);
+    expect(await search(nodeB.app)).toEqual(found);
+    const hitsBefore = await cacheHits();
+    expect(await search(t.app)).toEqual(found);
+    expect(await cacheHits()).toBeGreaterThan(hitsBefore);
+
+    const site = found[0]!;
+    const admin = await t.login("admin");
+    const { version } = (await admin.get(`/api/units/${site}`)).json();
+    const today = clock.now().toISOString().slice(0, 10);
+    expect((await admin.post(`/api/units/${site}/close`, { version, closedOn: today })).statusCode).toBe(200);
+    expect(await search(t.app)).not.toContain(site);
+    await expect.poll(() => search(nodeB.app), { timeout: 2_000, interval: 10 }).not.toContain(site);
+    const slots = await nodeB.app.inject({ method: "GET", url: `/api/public/sites/${site}/slots` });
+    expect(slots.statusCode).toBe(404);
+    expect((await admin.post(`/api/units/${site}/reopen`, { version: version + 1 })).statusCode).toBe(200);
+    expect(await search(t.app)).toContain(site);
+  });
+
   it("lets a unit closed as of tomorrow drop out of the default list when the day changes", async () => {
     const monitoring = await t.login("monitoring");
     const site = (await list(monitoring, "?type=site"))[0]!;

@@ -13,7 +13,9 @@ export const DIRECTORY_CHANGED_CHANNEL = "directory_changed";
  * node answers a state-changing request (one listening connection for both kinds):
  * - unit lists as sent (validated JSON), under "list:…" keys (unitListKey);
  * - unit refs by id (frozen: shared by every reader), under "ref:<id>": the unit a consultation is
- *   recorded in is looked up on every recording.
+ *   recorded in is looked up on every recording;
+ * - site refs by id under "site:<id>" and the day's open public sites under "public-sites:<day>":
+ *   every public search, slot list and booking reads them.
  */
 export type DirectoryCache = NotifiedCache<string | Readonly<object>>;
 
@@ -49,3 +51,6 @@ export function unitListKey(grants: readonly RoleGrant[], query: UnitListQuery, 
 }
 
 export const unitRefKey = (id: string) => `ref:${id}`;
+export const siteRefKey = (id: string) => `site:${id}`;
+/** The open public sites of a day (the public search reads them all on every search). */
+export const publicSitesKey = (today: string) => `public-sites:${today}`;

@@ -4,12 +4,13 @@ import type { Executor } from "../../db/index.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, fieldError, invalidField } from "../../platform/errors.js";
 import { nextFreeSlots } from "../appointments/next-free.js";
+import { directoryCacheOf, publicSitesKey } from "./directory-cache.js";
 import { distanceKm, type Origin, placeIndexFor, type Suggestion } from "./place-index.js";
 import { isPublicSite } from "./policy.js";
 import { presentPublicSite, presentPublicSiteDetail } from "./presenter.js";
 import type { PublicSiteRow } from "./repository.js";
 import * as repo from "./repository.js";
-import { berlinToday, getUnitRefs } from "./service.js";
+import { berlinToday, cachedRead, getUnitRefs } from "./service.js";
 
 /**
  * Finding counseling without signing in: open sites of sub-projects that counsel the public,
@@ -17,28 +18,48 @@ import { berlinToday, getUnitRefs } from "./service.js";
  */
 export async function searchPublicSites(ctx: AppContext, query: PublicSiteQuery): Promise<PublicSiteList> {
   const origin = await resolveOrigin(ctx, query);
-  const rows = (await repo.listPublicSites(ctx.database.db, berlinToday(ctx))).filter(
+  const rows = (await openPublicSites(ctx)).rows.filter(
     (row) =>
-      isPublicSite(row) &&
       (!query.topic || publicTopicOf(row.fieldOfAction) === query.topic) &&
       (!query.language || row.languages.includes(query.language)) &&
       (!query.channel || row.channels.includes(query.channel)),
   );
-  const items = rows.map((row) => presentPublicSite(row, distanceFrom(origin, row)));
-  // Nearest first; sites without coordinates last; then by name (stable for equal distances).
-  items.sort(
-    (a, b) => (a.distanceKm ?? Number.POSITIVE_INFINITY) - (b.distanceKm ?? Number.POSITIVE_INFINITY) || a.name.localeCompare(b.name, "de"),
-  );
-  const page = items.slice(0, query.limit);
+  // Nearest first; sites without coordinates last; then by name (the rows come sorted by name, and
+  // the sort is stable). Only the page is presented.
+  const page = rows
+    .map((row) => ({ row, distance: distanceFrom(origin, row) }))
+    .sort((a, b) => (a.distance ?? Number.POSITIVE_INFINITY) - (b.distance ?? Number.POSITIVE_INFINITY))
+    .slice(0, query.limit);
   const channel = query.channel === "in_person" || query.channel === "phone" || query.channel === "video" ? query.channel : undefined;
-  const timeZones = new Map(rows.map((row) => [row.id, row.timeZone]));
   const nextFree = await nextFreeSlots(
     ctx,
-    page.map((item) => ({ id: item.id, timeZone: timeZones.get(item.id)! })),
+    page.map(({ row }) => ({ id: row.id, timeZone: row.timeZone })),
     channel,
   );
-  return { origin, items: page.map((item) => ({ ...item, nextFreeSlot: nextFree.get(item.id) ?? null })), total: items.length };
+  return {
+    origin,
+    items: page.map(({ row, distance }) => ({ ...presentPublicSite(row, distance), nextFreeSlot: nextFree.get(row.id) ?? null })),
+    total: rows.length,
+  };
 }
+
+type OpenPublicSites = { rows: readonly PublicSiteRow[]; byId: ReadonlyMap<string, PublicSiteRow> };
+
+/**
+ * Today's open public sites, sorted by name (German collation), from the node's directory cache:
+ * every search reads all of them, and the directory changes a few times a day.
+ */
+async function openPublicSites(ctx: AppContext): Promise<OpenPublicSites> {
+  const today = berlinToday(ctx);
+  const sites = await cachedRead(ctx, publicSitesKey(today), async () => {
+    const rows = (await repo.listPublicSites(ctx.database.db, today)).filter(isPublicSite);
+    rows.sort((a, b) => byName.compare(a.name, b.name));
+    return { rows, byId: new Map(rows.map((row) => [row.id, row])) };
+  });
+  return sites!;
+}
+
+const byName = new Intl.Collator("de");
 
 export async function getPublicSite(ctx: AppContext, id: string): Promise<PublicSiteDetail> {
   const row = await publicSiteRow(ctx, id);
@@ -55,9 +76,12 @@ export async function getBookableSiteFacts(ctx: AppContext, id: string): Promise
   return { id: row.id, timeZone: row.timeZone, languages: row.languages };
 }
 
-async function publicSiteRow(ctx: AppContext, id: string) {
-  const [row] = await repo.listPublicSites(ctx.database.db, berlinToday(ctx), id);
-  if (!row || !isPublicSite(row)) throw new AppError("not_found");
+async function publicSiteRow(ctx: AppContext, id: string): Promise<PublicSiteRow> {
+  // From the cached list when the node keeps one; otherwise one site is cheaper to read than all.
+  const row = directoryCacheOf(ctx)?.active
+    ? (await openPublicSites(ctx)).byId.get(id)
+    : (await repo.listPublicSites(ctx.database.db, berlinToday(ctx), id)).find(isPublicSite);
+  if (!row) throw new AppError("not_found");
   return row;
 }
 

@@ -17,7 +17,7 @@ import type { AppContext } from "../../platform/context.js";
 import { AppError, fieldError, invalidField } from "../../platform/errors.js";
 import { authorize, ensure } from "../../platform/policy.js";
 import { recordAuditEvent } from "../audit/service.js";
-import { type DirectoryCache, directoryCacheOf, unitListKey, unitRefKey } from "./directory-cache.js";
+import { type DirectoryCache, directoryCacheOf, siteRefKey, unitListKey, unitRefKey } from "./directory-cache.js";
 import { canCreateProvider, canListProviders, canSeeUnit, decide, decideMove, unitAbilities, visibleScope } from "./policy.js";
 import { findPostcode } from "./postcodes.js";
 import { presentHistoryEntry, presentProvider, presentUnitDetail, presentUnitSummary, unitSnapshot } from "./presenter.js";
@@ -90,14 +90,7 @@ export async function getUnitRef(exec: Executor, id: string): Promise<UnitRef | 
  * seen as before, as a read would see it; not for code that changes units itself.
  */
 export async function getCachedUnitRef(ctx: Pick<AppContext, "database" | "clock">, exec: Executor, id: string): Promise<UnitRef | null> {
-  const cache = directoryCacheOf(ctx);
-  if (!cache) return getUnitRef(exec, id);
-  const cached = cache.get(unitRefKey(id), ctx.clock.now().getTime());
-  if (cached !== undefined) return cached as UnitRef;
-  const generation = cache.currentGeneration;
-  const ref = await getUnitRef(exec, id);
-  if (ref) cache.set(unitRefKey(id), Object.freeze(ref), generation, ctx.clock.now().getTime());
-  return ref;
+  return cachedRead(ctx, unitRefKey(id), () => getUnitRef(exec, id));
 }
 
 /** Looked up on most requests that record something (hot path): built once. */
@@ -125,6 +118,33 @@ export type SiteRef = UnitRef & {
 
 export async function getSiteRef(exec: Executor, id: string): Promise<SiteRef | null> {
   return repo.getSiteRef(exec, id);
+}
+
+/**
+ * getSiteRef from the node's directory cache, for the public booking path (every booking and
+ * every slot list names its site). Like getCachedUnitRef: not for code that changes sites itself.
+ */
+export async function getCachedSiteRef(ctx: Pick<AppContext, "database" | "clock">, id: string): Promise<SiteRef | null> {
+  return cachedRead(ctx, siteRefKey(id), () => repo.getSiteRef(ctx.database.db, id));
+}
+
+/**
+ * Reads through the node's directory cache (directory-cache.ts): the cached value, or `read`'s,
+ * stored frozen (shared by every reader) unless the directory changed while it was read.
+ */
+export async function cachedRead<T extends object>(
+  ctx: Pick<AppContext, "database" | "clock">,
+  key: string,
+  read: () => Promise<T | null | undefined>,
+): Promise<T | null> {
+  const cache = directoryCacheOf(ctx);
+  if (!cache) return (await read()) ?? null;
+  const cached = cache.get(key, ctx.clock.now().getTime());
+  if (cached !== undefined) return cached as T;
+  const generation = cache.currentGeneration;
+  const value = (await read()) ?? null;
+  if (value) cache.set(key, Object.freeze(value), generation, ctx.clock.now().getTime());
+  return value;
 }
 
 export async function getUnitRefs(exec: Executor, ids: string[]): Promise<UnitRef[]> {
