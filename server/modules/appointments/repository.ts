@@ -174,22 +174,24 @@ export function slotQuery(search: SlotSearch): SQL {
          ${search.counselorId ? sql`and r.counselor_id = ${search.counselorId}::uuid` : sql``}
     ),
     -- What blocks a candidate, read once (a probe per candidate into the tables costs more than
-    -- the few rows it finds): live bookings of these counselors at any site, near the window
-    -- (a buffer is at most 240 minutes), and exceptions of these counselors or sites.
+    -- the few rows it finds): live bookings of these counselors at any site near the window, by
+    -- the (counselor_id, starts_at) index (a booking lasts and a buffer is at most 240 minutes),
+    -- and exceptions of these counselors or sites.
     busy as materialized (
       select k.counselor_id, k.starts_at, k.ends_at
         from ${bookings} k
-       where k.status <> 'cancelled'
-         and k.counselor_id in (select distinct counselor_id from candidates)
+       where k.counselor_id = any(array(select distinct counselor_id from candidates))
          and k.starts_at < (select max(hi) from site) + interval '240 minutes'
+         and k.starts_at > (select min(lo) from site) - interval '480 minutes'
          and k.ends_at > (select min(lo) from site) - interval '240 minutes'
+         and k.status <> 'cancelled'
          ${search.ignoreBookingId ? sql`and k.id <> ${search.ignoreBookingId}::uuid` : sql``}
     ),
     closed as materialized (
       select e.counselor_id, e.site_id, e.starts_at, e.ends_at
         from ${availabilityExceptions} e
-       where (e.counselor_id in (select distinct counselor_id from candidates)
-              or (e.counselor_id is null and e.site_id in (select site_id from site)))
+       where (e.counselor_id = any(array(select distinct counselor_id from candidates))
+              or (e.counselor_id is null and e.site_id = any(array(select site_id from site))))
          and e.starts_at < (select max(hi) from site) and e.ends_at > (select min(lo) from site)
     )
     select ${distinct} c.site_id as "siteId", c.counselor_id as "counselorId", c.channel,
