@@ -10,7 +10,7 @@ import { enqueueMail } from "../../platform/mail.js";
 import { recordAuditEvent } from "../audit/service.js";
 import { getBookableSiteFacts } from "../directory/public-service.js";
 import { getSiteRef, type SiteRef } from "../directory/service.js";
-import { type BookingMailKind, bookingMail } from "./mails.js";
+import { type BookingMailKind, bookingMail, bookingMailKey } from "./mails.js";
 import { isManageToken, manageUrl } from "./manage-link.js";
 import { forgetNextFreeSlots } from "./next-free.js";
 import { addressLine, presentPublicBooking, presentSlot } from "./presenter.js";
@@ -229,10 +229,12 @@ export async function bookingIcsByToken(ctx: AppContext, id: string, token: stri
 
 /** Queues the mail about a booking in the caller's transaction (once per change of the booking). */
 export async function notify(ctx: AppContext, exec: Executor, kind: BookingMailKind, row: repo.BookingRow, site: SiteRef): Promise<void> {
-  await enqueueMail(exec, bookingMail(kind, mailFacts(ctx, row, site)), `booking-mail:${row.id}:${kind}:${row.sequence}`);
+  await enqueueMail(exec, bookingMail(kind, mailFacts(ctx, row, site)), bookingMailKey(row.id, kind, row.sequence));
 }
 
 function mailFacts(ctx: AppContext, row: repo.BookingRow, site: SiteRef) {
+  // Unreachable for an erased booking (its link answers 410, it has ended): no address to write to.
+  if (row.name === null || row.email === null) throw new Error(`booking ${row.id} has no contact data any more`);
   return {
     id: row.id,
     name: row.name,
@@ -310,6 +312,8 @@ async function bookingByToken(ctx: AppContext, exec: Executor, id: string, token
   if (!isManageToken(ctx.secret, id, token)) throw new AppError("token_invalid");
   const row = forUpdate ? await repo.getBookingForUpdate(exec, id) : await repo.getBooking(exec, id);
   if (!row) throw new AppError("token_invalid");
+  // The retention job blanked it (long over): the link says so instead of showing an empty booking.
+  if (row.contactErasedAt) throw new AppError("booking_erased");
   return row;
 }
 
