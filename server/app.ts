@@ -9,12 +9,13 @@ import { z } from "zod";
 import "../common/contracts/shared.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/index.js";
+import { bookingContactKeeper } from "./modules/appointments/contact-retention.js";
 import { registerBookingMailJob } from "./modules/appointments/mail-job.js";
 import { registerReminderJob } from "./modules/appointments/reminders.js";
 import { registerAppointmentRoutes } from "./modules/appointments/routes.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
 import { type ClientRecordKeeper, registerClientRecordKeeper } from "./modules/clients/record-keepers.js";
-import { registerRetentionJob } from "./modules/clients/retention.js";
+import { type ContactDataKeeper, registerContactDataKeeper, registerRetentionJob } from "./modules/clients/retention.js";
 import { registerClientRoutes } from "./modules/clients/routes.js";
 import { registerConsultationRoutes } from "./modules/consultations/routes.js";
 import { consultationRecordKeeper } from "./modules/consultations/service.js";
@@ -28,6 +29,7 @@ import { procedureRecordKeeper } from "./modules/procedures/service.js";
 import { referralRecordKeeper } from "./modules/referrals/client-records.js";
 import { registerReferralJobs } from "./modules/referrals/overdue-notice.js";
 import { registerReferralRoutes } from "./modules/referrals/routes.js";
+import { requestContactKeeper } from "./modules/requests/contact-retention.js";
 import { registerRequestRoutes } from "./modules/requests/routes.js";
 import { type AppContext, type Clock, systemClock } from "./platform/context.js";
 import { registerDevRoutes } from "./platform/dev-routes.js";
@@ -190,6 +192,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   registerClientRecordKeeper(consultationRecordKeeper satisfies ClientRecordKeeper);
   registerClientRecordKeeper(procedureRecordKeeper satisfies ClientRecordKeeper);
   registerClientRecordKeeper(referralRecordKeeper satisfies ClientRecordKeeper);
+  // Contact data of people who are not (yet) clients has its own deletion rule in days.
+  registerContactDataKeeper(bookingContactKeeper satisfies ContactDataKeeper);
+  registerContactDataKeeper(requestContactKeeper satisfies ContactDataKeeper);
   registerRetentionJob(jobs, ctx);
   return { app, ctx, jobs, apiRoutes };
 }

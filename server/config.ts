@@ -68,6 +68,8 @@ const configSchema = z
       .max(24 * 60)
       .default(240),
     RETENTION_YEARS: parsedWith(parseRetentionYears).default(parseRetentionYears(DEFAULT_RETENTION_YEARS)),
+    BOOKING_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    REQUEST_CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     PUBLIC_FORM_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
     PUBLIC_FORM_MAX_AGE_HOURS: z.coerce
       .number()
@@ -157,6 +159,8 @@ function resolveConfig(env: z.output<typeof configSchema>) {
     referralAnswerDays: env.REFERRAL_ANSWER_DAYS,
     breakGlassMinutes: env.BREAK_GLASS_MINUTES,
     retentionYears: env.RETENTION_YEARS,
+    // Contact data of people who are not (yet) clients: days after a booking ended, a request was decided.
+    contactRetentionDays: { booking: env.BOOKING_CONTACT_RETENTION_DAYS, online_request: env.REQUEST_CONTACT_RETENTION_DAYS },
     publicForms: {
       minFillSeconds: env.PUBLIC_FORM_MIN_FILL_SECONDS,
       maxAgeHours: env.PUBLIC_FORM_MAX_AGE_HOURS,

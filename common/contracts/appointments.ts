@@ -195,14 +195,17 @@ export const staffBookingSchema = z
     end: z.iso.datetime(),
     channel: z.enum(bookingChannels),
     status: z.enum(bookingStatuses),
-    name: z.string(),
-    email: z.string(),
+    /** Name and e-mail (and phone, message) are null once the retention job erased the contact data. */
+    name: z.string().nullable(),
+    email: z.string().nullable(),
     phone: z.string().nullable(),
     language: z.string(),
     topic: z.enum(publicTopics),
     message: z.string().nullable(),
     source: z.string(),
     createdAt: z.iso.datetime(),
+    /** When the contact data was erased (BOOKING_CONTACT_RETENTION_DAYS after the end); null while kept. */
+    contactErasedAt: z.iso.datetime().nullable(),
   })
   .meta({ id: "StaffBooking" });
 

@@ -41,7 +41,11 @@ export const retentionRunSchema = z
     id: idSchema,
     ranAt: z.string(),
     runDay: z.string(),
-    results: z.record(z.string(), z.object({ cutoff: z.string(), erased: z.number().int() })),
+    /** Per record type: the cut-off day, how many records lost their personal data, and how the report names it. */
+    results: z.record(
+      z.string(),
+      z.object({ cutoff: z.string(), erased: z.number().int(), label: z.object({ de: z.string(), en: z.string() }) }),
+    ),
     erasedClients: z.number().int(),
   })
   .meta({ id: "RetentionRun" });

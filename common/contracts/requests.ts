@@ -76,10 +76,11 @@ export const onlineRequestEventSchema = z.object({
 
 export const onlineRequestSchema = onlineRequestSummarySchema
   .extend({
-    name: z.string(),
-    email: z.string(),
+    /** Name, e-mail and description (and phone, answer) are null once the retention job erased the contact data. */
+    name: z.string().nullable(),
+    email: z.string().nullable(),
     phone: z.string().nullable(),
-    description: z.string(),
+    description: z.string().nullable(),
     locale: z.enum(publicLanguages),
     consentTextVersion: z.string(),
     consentAt: z.iso.datetime(),
@@ -87,6 +88,8 @@ export const onlineRequestSchema = onlineRequestSummarySchema
     clientId: idSchema.nullable(),
     consultationId: idSchema.nullable(),
     bookingId: idSchema.nullable(),
+    /** When the contact data was erased (REQUEST_CONTACT_RETENTION_DAYS after the request was closed or accepted). */
+    contactErasedAt: z.iso.datetime().nullable(),
     history: z.array(onlineRequestEventSchema),
     /** What the caller may do now (the UI shows exactly these). */
     actions: z.array(z.enum(requestActions)),

@@ -24,3 +24,20 @@ export function parseRetentionYears(text: string): Record<RetentionRecordType, n
   if (missing.length) throw new Error(`missing ${missing.join(", ")}`);
   return result as Record<RetentionRecordType, number>;
 }
+
+/**
+ * Contact data of people who are not (yet) clients — of a booking (decision 0004) and of an online
+ * request (decision 0006) — is blanked N days after the booking ended or the request was decided
+ * (BOOKING_CONTACT_RETENTION_DAYS, REQUEST_CONTACT_RETENTION_DAYS). The retention report counts them
+ * under these keys.
+ */
+export type ContactRecordType = "booking" | "online_request";
+
+/** How the retention report names each part of a run (German source, English). */
+export const retentionResultLabels: Record<RetentionRecordType | ContactRecordType, { de: string; en: string }> = {
+  client: { de: "Personendaten von Ratsuchenden", en: "Personal data of clients" },
+  task: { de: "Wiedervorlagen", en: "Follow-up tasks" },
+  referral_message: { de: "Freitexte von Verweisungen", en: "Free text of referrals" },
+  booking: { de: "Kontaktdaten von Terminbuchungen", en: "Contact data of bookings" },
+  online_request: { de: "Kontaktdaten von Online-Anfragen", en: "Contact data of online requests" },
+};

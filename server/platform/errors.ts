@@ -55,6 +55,11 @@ export const errorCatalogue = {
     de: "Der Link ist ungültig, abgelaufen oder wurde bereits benutzt.",
     en: "The link is invalid, expired or already used.",
   },
+  booking_erased: {
+    status: 410,
+    de: "Dieser Termin ist vorbei, und seine Angaben wurden gelöscht.",
+    en: "This appointment is over and its details have been deleted.",
+  },
   payload_too_large: { status: 413, de: "Die Anfrage ist zu groß.", en: "The request is too large." },
   unsupported_media_type: { status: 415, de: "Dieses Format wird nicht unterstützt.", en: "This format is not supported." },
   account_locked: {

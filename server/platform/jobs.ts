@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../db/index.js";
+import { type Executor, pgArrayLiteral, queryRows } from "../db/index.js";
 import { jobs } from "../db/schema/index.js";
 import type { AppContext } from "./context.js";
 
@@ -31,6 +31,19 @@ export async function enqueueJobs(exec: Executor, list: readonly EnqueueOptions[
       })),
     )
     .onConflictDoNothing({ target: jobs.uniqueKey });
+}
+
+/**
+ * Deletes jobs of a kind by their unique keys, done or not (a done job keeps its payload). For the
+ * retention job: what a job carried goes with the data it came from. Returns how many were deleted.
+ */
+export async function deleteJobs(exec: Executor, kind: string, uniqueKeys: readonly string[]): Promise<number> {
+  if (uniqueKeys.length === 0) return 0;
+  const rows = await queryRows<{ id: number }>(
+    exec,
+    sql`delete from ${jobs} where kind = ${kind} and unique_key = any(${pgArrayLiteral(uniqueKeys)}::text[]) returning id`,
+  );
+  return rows.length;
 }
 
 type ClaimedJob = { id: number; kind: string; payload: unknown; attempts: number; max_attempts: number };

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Executor } from "../db/index.js";
 import type { AppContext } from "./context.js";
-import { enqueueJob, type JobRunner } from "./jobs.js";
+import { deleteJobs, enqueueJob, type JobRunner } from "./jobs.js";
 
 export type MailMessage = {
   to: string;
@@ -20,6 +20,14 @@ export const MAIL_JOB = "mail.send";
 /** Queues a mail in the caller's transaction; the job runner sends it after commit. */
 export async function enqueueMail(exec: Executor, message: MailMessage, uniqueKey?: string): Promise<void> {
   await enqueueJob(exec, { kind: MAIL_JOB, payload: message, uniqueKey });
+}
+
+/**
+ * Deletes mails by the unique keys they were queued with, sent or not: a sent mail's job row keeps
+ * address and text, so the retention job removes it together with the data it was written from.
+ */
+export async function deleteMails(exec: Executor, uniqueKeys: readonly string[]): Promise<number> {
+  return deleteJobs(exec, MAIL_JOB, uniqueKeys);
 }
 
 export const outboxDir = (dataDir: string) => join(dataDir, "outbox");

@@ -87,7 +87,9 @@ export const availabilityExceptions = pgTable(
 
 /**
  * A booked appointment. The person's contact details stay here until the appointment is
- * done (see docs/decisions/0004): they become a client only when counseling starts.
+ * done (see docs/decisions/0004): they become a client only when counseling starts. The
+ * retention job blanks them BOOKING_CONTACT_RETENTION_DAYS after the end (contact_erased_at);
+ * site, counselor, times, channel, language, topic and status stay for statistics.
  * Migration 0011 adds the exclusion constraint that makes double booking impossible.
  */
 export const bookings = pgTable(
@@ -104,8 +106,9 @@ export const bookings = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     channel: text("channel").notNull(),
     status: text("status").notNull().default("booked"),
-    name: text("name").notNull(),
-    email: text("email").notNull(),
+    /** Name and e-mail: null once the contact data was erased (contact_erased_at). */
+    name: text("name"),
+    email: text("email"),
     phone: text("phone"),
     /** The language the person wants to be counseled in (ISO 639-1). */
     language: text("language").notNull(),
@@ -121,11 +124,16 @@ export const bookings = pgTable(
     /** Bumped by every change; the ICS SEQUENCE, so calendars replace the old entry. */
     sequence: integer("sequence").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the retention job blanked name, e-mail, phone and message (never touched again). */
+    contactErasedAt: timestamp("contact_erased_at", { withTimezone: true }),
   },
   (t) => [
     index("bookings_site_time_idx").on(t.siteId, t.startsAt),
     index("bookings_counselor_time_idx").on(t.counselorId, t.startsAt),
+    /** The retention job's search: bookings still holding contact data, by end. */
+    index("bookings_contact_retention_idx").on(t.endsAt).where(sql`${t.contactErasedAt} is null`),
     check("bookings_range", sql`${t.startsAt} < ${t.endsAt}`),
+    check("bookings_contact", sql`${t.contactErasedAt} is not null or (${t.name} is not null and ${t.email} is not null)`),
     check("bookings_status", sql`${t.status} in ('booked','cancelled','attended','no_show')`),
     check("bookings_channel", sql`${t.channel} in ('in_person','phone','video')`),
     check("bookings_source", sql`${t.source} in ('public','staff','request')`),

@@ -4,7 +4,7 @@ import type { AppContext } from "../../platform/context.js";
 import type { EnqueueOptions, JobRunner } from "../../platform/jobs.js";
 import { mailSender } from "../../platform/mail.js";
 import { getCachedSiteRef, type SiteRef } from "../directory/service.js";
-import { type BookingMailFacts, type BookingMailKind, bookingMail } from "./mails.js";
+import { type BookingMailFacts, type BookingMailKind, bookingMail, bookingMailKey } from "./mails.js";
 import { manageUrl } from "./manage-link.js";
 import { addressLine } from "./presenter.js";
 import type { BookingRow } from "./repository.js";
@@ -38,7 +38,7 @@ export function bookingMailJob(kind: BookingMailKind, row: BookingRow): EnqueueO
       endsAt: row.endsAt.toISOString(),
     },
   };
-  return { kind: BOOKING_MAIL_JOB, payload, uniqueKey: `booking-mail:${row.id}:${kind}:${row.sequence}` };
+  return { kind: BOOKING_MAIL_JOB, payload, uniqueKey: bookingMailKey(row.id, kind, row.sequence) };
 }
 
 /** Renders and sends a queued booking mail; a refused send throws, and the job runner retries with back-off. */
@@ -59,6 +59,8 @@ export function mailFacts(
   row: Pick<BookingRow, "id" | "name" | "email" | "locale" | "channel" | "sequence" | "startsAt" | "endsAt">,
   site: SiteRef,
 ): BookingMailFacts {
+  // Unreachable for an erased booking (its link answers 410, it has ended): no address to write to.
+  if (row.name === null || row.email === null) throw new Error(`booking ${row.id} has no contact data any more`);
   return {
     id: row.id,
     name: row.name,

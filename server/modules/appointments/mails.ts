@@ -3,7 +3,12 @@ import { gregorianLocale, type PublicLanguage } from "../../../common/domain/pub
 import type { MailMessage } from "../../platform/mail.js";
 import { bookingMailTexts } from "./mail-texts.js";
 
-export type BookingMailKind = "confirmed" | "reminder" | "cancelled" | "moved";
+export const bookingMailKinds = ["confirmed", "reminder", "cancelled", "moved"] as const;
+export type BookingMailKind = (typeof bookingMailKinds)[number];
+
+/** A booking's mail is queued once per kind and state (SEQUENCE) of the booking; the retention job finds it by this key. */
+export const bookingMailKey = (bookingId: string, kind: BookingMailKind, sequence: number): string =>
+  `booking-mail:${bookingId}:${kind}:${sequence}`;
 
 /** What a booking mail says: the booking as the person knows it, and where the site is. */
 export type BookingMailFacts = {

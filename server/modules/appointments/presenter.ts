@@ -55,6 +55,7 @@ export function presentStaffBooking(row: BookingRow, counselorNames: Map<string,
     message: row.message,
     source: row.source,
     createdAt: row.createdAt.toISOString(),
+    contactErasedAt: row.contactErasedAt?.toISOString() ?? null,
   };
 }
 

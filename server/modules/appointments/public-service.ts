@@ -296,6 +296,8 @@ async function bookingByToken(ctx: AppContext, exec: Executor, id: string, token
   if (!isManageToken(ctx.secret, id, token)) throw new AppError("token_invalid");
   const row = forUpdate ? await repo.getBookingForUpdate(exec, id) : await repo.getBooking(exec, id);
   if (!row) throw new AppError("token_invalid");
+  // The retention job blanked it (long over): the link says so instead of showing an empty booking.
+  if (row.contactErasedAt) throw new AppError("booking_erased");
   return row;
 }
 

@@ -264,9 +264,45 @@ export async function claimReminder(exec: Executor, id: string, startsAt: Date, 
   const [row] = await exec
     .update(bookings)
     .set({ reminderSentAt: now })
-    .where(and(eq(bookings.id, id), eq(bookings.status, "booked"), isNull(bookings.reminderSentAt), eq(bookings.startsAt, startsAt)))
+    .where(
+      and(
+        eq(bookings.id, id),
+        eq(bookings.status, "booked"),
+        isNull(bookings.reminderSentAt),
+        isNull(bookings.contactErasedAt),
+        eq(bookings.startsAt, startsAt),
+      ),
+    )
     .returning();
   return row ?? null;
+}
+
+/**
+ * Blanks name, e-mail, phone and message of up to `limit` bookings whose retention period ran out:
+ * ended before the cut-off day (Berlin), and not changed since (a cancellation or a mark made
+ * later restarts the period). Site, counselor, times, channel, language, topic and status stay.
+ * Rows another run holds are skipped; a blanked row is never picked again (contact_erased_at).
+ */
+export async function eraseContactDataBefore(
+  exec: Executor,
+  cutoff: string,
+  limit: number,
+  now: Date,
+): Promise<{ id: string; sequence: number }[]> {
+  const before = sql`(${cutoff}::date::timestamp at time zone 'Europe/Berlin')`;
+  return exec
+    .update(bookings)
+    .set({ name: null, email: null, phone: null, message: null, contactErasedAt: now })
+    .where(
+      sql`${bookings.contactErasedAt} is null and ${bookings.id} in (
+        select id from ${bookings}
+         where contact_erased_at is null and ends_at < ${before}
+           and (status_changed_at is null or status_changed_at < ${before})
+         order by ends_at, id
+         limit ${limit}
+         for update skip locked)`,
+    )
+    .returning({ id: bookings.id, sequence: bookings.sequence });
 }
 
 /** Live and past bookings of a site (optionally one counselor) that overlap [from, to). */

@@ -1,4 +1,5 @@
-import { retentionRecordTypes } from "../../../common/domain/retention.js";
+import { type ContactRecordType, retentionRecordTypes, retentionResultLabels } from "../../../common/domain/retention.js";
+import type { Executor } from "../../db/index.js";
 import type { Actor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import { enqueueJob, type JobRunner } from "../../platform/jobs.js";
@@ -14,6 +15,35 @@ export const RETENTION_JOB = "clients.retention";
 /** Clients erased per transaction: a large backlog is worked off in short transactions. */
 const BATCH = 200;
 
+/**
+ * A module keeping contact data of people who are not (yet) clients (bookings, online requests;
+ * decisions 0004 and 0006). Its period is in days (config.contactRetentionDays[recordType]); the
+ * retention run calls it batch by batch, each in a short transaction with its audit events.
+ * Keepers register at start (server/app.ts), so this module never imports theirs.
+ */
+export type ContactDataKeeper = {
+  recordType: ContactRecordType;
+  /**
+   * Blanks the contact data of up to `limit` records whose period ended before the cut-off day,
+   * with what was derived from it (queued and sent mails); returns their ids. A blanked record is
+   * never returned again.
+   */
+  eraseContactDataBefore(tx: Executor, cutoff: string, limit: number, now: Date): Promise<string[]>;
+};
+
+const contactKeepers = new Map<ContactRecordType, ContactDataKeeper>();
+
+export function registerContactDataKeeper(keeper: ContactDataKeeper): void {
+  contactKeepers.set(keeper.recordType, keeper);
+}
+
+/** The day `days` before an ISO day. */
+export function daysBefore(isoDay: string, days: number): string {
+  const day = new Date(`${isoDay}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - days);
+  return day.toISOString().slice(0, 10);
+}
+
 /** The day `years` before an ISO day (29 February falls back to 28 February). */
 export function yearsBefore(isoDay: string, years: number): string {
   const [y, m, d] = isoDay.split("-").map(Number) as [number, number, number];
@@ -25,8 +55,9 @@ export function yearsBefore(isoDay: string, years: number): string {
 /**
  * Automatic deletion: personal data N years (RETENTION_YEARS, per record type) after the last
  * contact. Clients are erased like on request (pseudonymous facts stay); tasks and referral
- * messages have their own periods. Writes one report row per run. Safe to run twice a day or
- * on two nodes at once: erasing an erased record changes nothing.
+ * messages have their own periods; contact data of bookings and online requests goes N days after
+ * the appointment or the decision (contact data keepers). Writes one report row per run. Safe to
+ * run twice a day or on two nodes at once: erasing an erased record changes nothing.
  */
 export async function runRetention(
   ctx: AppContext,
@@ -58,6 +89,9 @@ export async function runRetention(
   const results: Record<string, { cutoff: string; erased: number }> = {
     client: { cutoff: cutoffs.client, erased: erasedClientIds.length },
   };
+  for (const keeper of contactKeepers.values()) {
+    results[keeper.recordType] = await eraseContactData(ctx, keeper, daysBefore(today, ctx.config.contactRetentionDays[keeper.recordType]));
+  }
   await ctx.database.db.transaction(async (tx) => {
     results.task = { cutoff: cutoffs.task, erased: await lifecycle.deleteTasksDueBefore(tx, cutoffs.task) };
     for (const keeper of clientRecordKeepers()) {
@@ -68,6 +102,28 @@ export async function runRetention(
     await lifecycle.insertRetentionRun(tx, { runDay: today, results, erasedClientIds });
   });
   return { erasedClientIds, results };
+}
+
+/** One keeper's part of a run: batches in short transactions, one audit event (no personal data) per record. */
+async function eraseContactData(ctx: AppContext, keeper: ContactDataKeeper, cutoff: string): Promise<{ cutoff: string; erased: number }> {
+  let erased = 0;
+  for (;;) {
+    const batch = await ctx.database.db.transaction(async (tx) => {
+      const ids = await keeper.eraseContactDataBefore(tx, cutoff, BATCH, ctx.clock.now());
+      for (const id of ids) {
+        await recordAuditEvent(tx, null, {
+          action: `${keeper.recordType}.retention_erase`,
+          outcome: "success",
+          recordType: keeper.recordType,
+          recordId: id,
+          actorLabel: "retention job",
+        });
+      }
+      return ids.length;
+    });
+    erased += batch;
+    if (batch < BATCH) return { cutoff, erased };
+  }
 }
 
 /** Daily at 02:30 Berlin-ish (UTC 01:30): the job queues its next run when it runs. */
@@ -103,7 +159,12 @@ export async function listRetentionRuns(ctx: AppContext, actor: Actor, limit: nu
     id: r.id,
     ranAt: r.ranAt.toISOString(),
     runDay: r.runDay,
-    results: r.results as Record<string, { cutoff: string; erased: number }>,
+    results: Object.fromEntries(
+      Object.entries(r.results as Record<string, { cutoff: string; erased: number }>).map(([type, result]) => [
+        type,
+        { ...result, label: retentionResultLabels[type as keyof typeof retentionResultLabels] ?? { de: type, en: type } },
+      ]),
+    ),
     erasedClients: r.erasedClientIds.length,
   }));
 }

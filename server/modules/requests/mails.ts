@@ -3,9 +3,17 @@ import type { RequestChannel } from "../../../common/domain/requests.js";
 import type { PublicTopic } from "../../../common/domain/units.js";
 import type { MailMessage } from "../../platform/mail.js";
 import { requestMailTexts } from "./mail-texts.js";
-import type { OnlineRequestRow } from "./repository.js";
+import type { OnlineRequestRow, RequestWithContact } from "./repository.js";
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? "");
+
+/** The unique keys of the mails to the person: queued once each, and deleted with the request's contact data. */
+export const requestMailKeys = {
+  confirmation: (requestId: string) => `online-request:${requestId}:confirmation`,
+  /** `at`: the time of the forward (its history entry). */
+  forwarded: (requestId: string, at: Date) => `online-request:${requestId}:forwarded:${at.getTime()}`,
+  answer: (requestId: string) => `online-request:${requestId}:answer`,
+};
 
 /** A day in the person's language, Gregorian calendar, Latin digits, Berlin time. */
 export function formatReceived(at: Date, locale: PublicLanguage): string {
@@ -18,7 +26,7 @@ export function formatReceived(at: Date, locale: PublicLanguage): string {
 }
 
 /** To the person: the request arrived. Names the site, topic, channel and day; nothing they typed. */
-export function requestConfirmationMail(row: OnlineRequestRow, siteName: string): MailMessage {
+export function requestConfirmationMail(row: RequestWithContact, siteName: string): MailMessage {
   const locale = row.locale as PublicLanguage;
   const texts = requestMailTexts[locale];
   const values = { site: siteName };
@@ -42,7 +50,7 @@ export function requestConfirmationMail(row: OnlineRequestRow, siteName: string)
 }
 
 /** To the person: another site takes the request over. */
-export function requestForwardedMail(row: OnlineRequestRow, toSiteName: string): MailMessage {
+export function requestForwardedMail(row: RequestWithContact, toSiteName: string): MailMessage {
   const texts = requestMailTexts[row.locale as PublicLanguage];
   const values = { site: toSiteName };
   return {
@@ -53,7 +61,7 @@ export function requestForwardedMail(row: OnlineRequestRow, toSiteName: string):
 }
 
 /** To the person: the site's answer, which closes the request. Replies go to the site, if it has an address. */
-export function requestAnswerMail(row: OnlineRequestRow, siteName: string, siteEmail: string | null): MailMessage {
+export function requestAnswerMail(row: RequestWithContact, siteName: string, siteEmail: string | null): MailMessage {
   const texts = requestMailTexts[row.locale as PublicLanguage];
   const values = { site: siteName };
   return {

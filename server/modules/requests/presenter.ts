@@ -41,6 +41,7 @@ export function presentRequest(
     clientId: row.clientId,
     consultationId: row.consultationId,
     bookingId: row.bookingId,
+    contactErasedAt: row.contactErasedAt?.toISOString() ?? null,
     history: events.map((e) => ({
       status: e.status as RequestStatus,
       at: e.at.toISOString(),

@@ -27,7 +27,7 @@ import { createClient } from "../clients/service.js";
 import { createConsultation } from "../consultations/service.js";
 import { listPublicSiteContacts, type PublicSiteContact } from "../directory/public-service.js";
 import { unitNamesById } from "../directory/service.js";
-import { requestAnswerMail, requestConfirmationMail, requestForwardedMail, requestNotificationMail } from "./mails.js";
+import { requestAnswerMail, requestConfirmationMail, requestForwardedMail, requestMailKeys, requestNotificationMail } from "./mails.js";
 import { requestActionsFor, requestInboxPaths, worksOnRequest } from "./policy.js";
 import { presentRequest, presentRequestSummary, unitIdsOf } from "./presenter.js";
 import * as repo from "./repository.js";
@@ -86,7 +86,7 @@ export async function submitOnlineRequest(
     });
     await repo.insertEvent(tx, { requestId: row.id, status: "new", siteId: site.id, at: now });
     await recordAuditEvent(tx, origin, { action: "online_request.create", outcome: "success", recordType: RECORD, recordId: row.id });
-    await enqueueMail(tx, requestConfirmationMail(row, site.name), `online-request:${row.id}:confirmation`);
+    await enqueueMail(tx, requestConfirmationMail(row, site.name), requestMailKeys.confirmation(row.id));
     if (site.email) await enqueueMail(tx, requestNotificationMail(site.email, row, site.name, ctx.config.publicUrl));
     return { id: row.id, status: "new" as const };
   });
@@ -290,7 +290,7 @@ export async function forwardOnlineRequest(
       details: { fromSiteId: row.siteId, toSiteId: target.id },
     });
     const fromName = (await unitNamesById(tx, [row.siteId])).get(row.siteId) ?? "";
-    await enqueueMail(tx, requestForwardedMail(forwarded, target.name), `online-request:${id}:forwarded:${now.getTime()}`);
+    await enqueueMail(tx, requestForwardedMail(forwarded, target.name), requestMailKeys.forwarded(id, now));
     if (target.email) await enqueueMail(tx, requestNotificationMail(target.email, forwarded, target.name, ctx.config.publicUrl, fromName));
     return present(tx, actor, { row: forwarded, sitePath: target.path });
   });
@@ -320,7 +320,7 @@ export async function closeOnlineRequest(
     await recordAuditEvent(tx, origin, { action: "online_request.close", outcome: "success", recordType: RECORD, recordId: id });
     const site = await publicSite(ctx, tx, closed.siteId);
     const siteName = site?.name ?? (await unitNamesById(tx, [closed.siteId])).get(closed.siteId) ?? "";
-    await enqueueMail(tx, requestAnswerMail(closed, siteName, site?.email ?? null), `online-request:${id}:answer`);
+    await enqueueMail(tx, requestAnswerMail(closed, siteName, site?.email ?? null), requestMailKeys.answer(id));
     return present(tx, actor, { row: closed, sitePath: found.sitePath });
   });
 }
@@ -349,7 +349,7 @@ async function openRequestFor(tx: Executor, actor: Actor, id: string, action: Re
   if (!requestActionsFor(actor, { sitePath: found.sitePath, status: found.row.status }).includes(action)) {
     throw new AppError("invalid_transition", { detail: "Diese Anfrage ist schon angenommen oder abgeschlossen." });
   }
-  return found;
+  return { ...found, row: repo.withContact(found.row) };
 }
 
 async function present(tx: Executor, actor: Actor, found: repo.OnlineRequestWithPath): Promise<OnlineRequest> {

@@ -1,7 +1,8 @@
 /**
  * A booking seen through the signed link of its mails (/termin/:id?token=…): the details, the
  * calendar file, moving it to another free time of the same site, or cancelling it. The page
- * opens in the language of the mails (the link carries ?lang=).
+ * opens in the language of the mails (the link carries ?lang=). Long after the appointment its
+ * details are deleted (retention job): the link then says so.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "react-aria-components";
@@ -30,7 +31,9 @@ export function ManageBookingPage() {
       ) : booking.isPending ? (
         <Loading />
       ) : booking.error ? (
-        booking.error instanceof ApiError && [403, 404, 410].includes(booking.error.status) ? (
+        booking.error instanceof ApiError && booking.error.code === "booking_erased" ? (
+          <p className="alert alert-info">{t("booking.erased")}</p>
+        ) : booking.error instanceof ApiError && [403, 404, 410].includes(booking.error.status) ? (
           <p className="alert alert-warning">{t("booking.linkInvalid")}</p>
         ) : (
           <ErrorAlert error={booking.error} />

@@ -2,6 +2,7 @@
  * One booking in the calendar: time, channel, the person (isolated: names come in any script),
  * language, topic, status; and what staff may do with it now — before its start cancel (after
  * a confirmation; the person gets a mail), from its start mark it attended or not attended.
+ * Long after the appointment the retention job erases name and contact: the card says so.
  */
 import { useEffect, useId, useRef } from "react";
 import { Button } from "react-aria-components";
@@ -53,6 +54,7 @@ export function BookingCard({
   const begun = new Date(booking.start) <= now;
   const cancelled = booking.status === "cancelled";
   const Heading = level === 3 ? "h3" : "h4";
+  const who = booking.name ?? t("appointments.calendar.contactErased");
 
   // The pressed button is gone once the status changed: the focus then goes to the appointment.
   // An effect on the status (not the mutation's callback), so it runs after the calendar shows the
@@ -78,7 +80,7 @@ export function BookingCard({
           onChanged(
             t("appointments.calendar.statusDone", {
               time: start,
-              name: isolate(booking.name),
+              name: isolate(who),
               status: t(`appointments.statuses.${status}`),
             }),
           );
@@ -90,7 +92,8 @@ export function BookingCard({
   return (
     <article className={`booking-card${cancelled ? " is-cancelled" : ""}`} aria-labelledby={headingId}>
       <Heading id={headingId} tabIndex={-1} className="booking-heading">
-        <span className="booking-time">{t("appointments.calendar.time", { start, end })}</span> <bdi>{booking.name}</bdi>
+        <span className="booking-time">{t("appointments.calendar.time", { start, end })}</span>{" "}
+        {booking.name === null ? <span className="muted">{who}</span> : <bdi>{booking.name}</bdi>}
       </Heading>
       <dl className="booking-facts">
         <div>
@@ -129,12 +132,14 @@ export function BookingCard({
             </dd>
           </div>
         )}
-        <div>
-          <dt>{t("appointments.calendar.fields.email")}</dt>
-          <dd className="break-anywhere">
-            <a href={`mailto:${booking.email}`}>{booking.email}</a>
-          </dd>
-        </div>
+        {booking.email && (
+          <div>
+            <dt>{t("appointments.calendar.fields.email")}</dt>
+            <dd className="break-anywhere">
+              <a href={`mailto:${booking.email}`}>{booking.email}</a>
+            </dd>
+          </div>
+        )}
         {booking.message && (
           <div className="booking-message">
             <dt>{t("appointments.calendar.fields.message")}</dt>
@@ -179,7 +184,7 @@ export function BookingCard({
                     {t("appointments.calendar.cancelConfirm", {
                       date: formatDay(dayIn(new Date(booking.start), timeZone), lang),
                       time: start,
-                      name: isolate(booking.name),
+                      name: isolate(who),
                     })}
                   </p>
                   <ChangeError error={change.error} onReload={() => reload(close)} conflictText={t("appointments.calendar.conflict")} />

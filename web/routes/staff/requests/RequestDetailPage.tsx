@@ -2,6 +2,8 @@
  * /staff/requests/:id — one online request with the person's name and contact (the read is
  * audited) and the three answers: accept (creates the client, and a first consultation when one
  * was held already), forward to another site, or close with an answer mailed to the person.
+ * Some time after the decision the retention job erases name, contact, description and answer:
+ * the page then says so where they stood.
  */
 import { useState } from "react";
 import { Button } from "react-aria-components";
@@ -54,13 +56,16 @@ function RequestLoader() {
 function RequestDetail({ request, reload }: { request: OnlineRequest; reload: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const erasedNote = request.contactErasedAt && (
+    <p className="alert alert-info">{t("requests.detail.contactErased", { at: formatDateTime(request.contactErasedAt, lang) })}</p>
+  );
   return (
     <>
       <p>
         <Link to="/staff/requests">{t("requests.back")}</Link>
       </p>
       <div className="page-heading">
-        <h1>{t("requests.detail.title", { name: request.name })}</h1>
+        <h1>{request.name === null ? t("requests.detail.titleErased") : t("requests.detail.title", { name: request.name })}</h1>
         <p className="badge-row">
           <RequestStatusBadge status={request.status} />
         </p>
@@ -91,10 +96,15 @@ function RequestDetail({ request, reload }: { request: OnlineRequest; reload: ()
       <div className="detail-grid">
         <section className="panel" aria-labelledby="request-person">
           <h2 id="request-person">{t("requests.detail.person")}</h2>
+          {erasedNote}
           <dl className="facts">
-            <Fact label={t("requests.fields.name")} value={request.name} />
-            <Fact label={t("requests.fields.email")} value={request.email} />
-            <Fact label={t("requests.fields.phone")} value={request.phone} />
+            {!request.contactErasedAt && (
+              <>
+                <Fact label={t("requests.fields.name")} value={request.name} />
+                <Fact label={t("requests.fields.email")} value={request.email} />
+                <Fact label={t("requests.fields.phone")} value={request.phone} />
+              </>
+            )}
             <Fact label={t("requests.fields.locale")} value={languageName(request.locale, lang)} />
             <Fact
               label={t("requests.fields.consent")}
@@ -120,9 +130,13 @@ function RequestDetail({ request, reload }: { request: OnlineRequest; reload: ()
       <section className="panel section" aria-labelledby="request-description">
         <h2 id="request-description">{t("requests.fields.description")}</h2>
         {/* The person's own words, in their script and direction. */}
-        <p className="pre-wrap" dir="auto">
-          {request.description}
-        </p>
+        {request.description === null ? (
+          <p className="muted">{t("requests.detail.erased")}</p>
+        ) : (
+          <p className="pre-wrap" dir="auto">
+            {request.description}
+          </p>
+        )}
         {request.answer && (
           <>
             <h3>{t("requests.fields.answer")}</h3>
@@ -175,7 +189,8 @@ function AcceptDialog({ request, reload }: { request: OnlineRequest; reload: () 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const accept = useAcceptRequest();
-  const [first, last] = splitName(request.name);
+  // Only an open request can be accepted, and an open one always has its name.
+  const [first, last] = splitName(request.name ?? "");
   const [firstName, setFirstName] = useState(first);
   const [lastName, setLastName] = useState(last);
   const [birthYear, setBirthYear] = useState("");
