@@ -47,6 +47,7 @@ const configSchema = z
       .default(120),
     SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+    NEXT_FREE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -144,6 +145,7 @@ function resolveConfig(env: z.output<typeof configSchema>) {
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     directoryCacheSeconds: env.DIRECTORY_CACHE_SECONDS,
+    nextFreeCacheSeconds: env.NEXT_FREE_CACHE_SECONDS,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     demoData: env.DEMO_DATA ?? !production,

@@ -12,10 +12,10 @@ cd "$(dirname "$0")/../.."
 source scripts/lib/pg.sh
 source scripts/lib/app-node-flags.sh
 
-APP_PID= BASE_PID=
+APP_PID= COLD_PID= BASE_PID=
 LOGS=$(mktemp -d "${TMPDIR:-/tmp}/lotse-bench-public.XXXXXX")
 cleanup() {
-  for pid in $APP_PID $BASE_PID; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  for pid in $APP_PID $COLD_PID $BASE_PID; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   pg_stop
   echo "logs of this run: $LOGS"
 }
@@ -47,12 +47,18 @@ APP_PORT=$(free_port)
 NODE_ENV=production PORT=$APP_PORT LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node $APP_NODE_FLAGS ${BENCH_APP_NODE_ARGS:-} dist/server/main.js >"$LOGS/app.log" 2>&1 &
 APP_PID=$!
 wait_for "http://127.0.0.1:$APP_PORT/api/health" "$APP_PID" "the app"
+# A second app node that computes every search's next free slots (no 30-second memory of them):
+# the search as the first visitor after a quiet half minute sees it.
+COLD_PORT=$(free_port)
+NODE_ENV=production PORT=$COLD_PORT NEXT_FREE_CACHE_SECONDS=0 LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node $APP_NODE_FLAGS dist/server/main.js >"$LOGS/app-cold.log" 2>&1 &
+COLD_PID=$!
+wait_for "http://127.0.0.1:$COLD_PORT/api/health" "$COLD_PID" "the second app node"
 BASE_PORT=$(free_port)
 PORT=$BASE_PORT node --import tsx bench/public/baseline-server.ts >"$LOGS/baseline.log" 2>&1 &
 BASE_PID=$!
 wait_for "http://127.0.0.1:$BASE_PORT/health" "$BASE_PID" "the baseline"
 
 echo "== measuring"
-BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_BASELINE_URL="http://127.0.0.1:$BASE_PORT" BENCH_FACTS_FILE="$BENCH_FACTS_FILE" \
+BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_APP_COLD_URL="http://127.0.0.1:$COLD_PORT" BENCH_BASELINE_URL="http://127.0.0.1:$BASE_PORT" BENCH_FACTS_FILE="$BENCH_FACTS_FILE" \
   npx tsx bench/public/run.ts
 npx biome format --write bench/README.md >/dev/null 2>&1 || true

@@ -9,12 +9,6 @@ const DAY_MS = 86_400_000;
  * horizon). The slot query's work grows with the days it expands.
  */
 const WINDOWS_DAYS = [3, 7, 365];
-/**
- * How long a node shows a site's next free slot without asking again. The search shows it as
- * information; booking checks the slot itself, so a slot taken on another node in the meantime
- * costs at most a "taken, here are the next ones". This node forgets at once on its own writes.
- */
-const TTL_MS = 30_000;
 
 type NextFree = { start: string; channel: BookingChannel } | null;
 type Entry = { value: NextFree; expires: number };
@@ -77,6 +71,11 @@ export async function nextFreeSlots(
     for (const r of rows) found.set(r.siteId, { start: r.startsAt.toISOString(), channel: r.channel });
     remaining = remaining.filter((site) => !found.has(site.id));
   }
-  for (const site of asked) cache.set(keyOf(site.id), { value: found.get(site.id) ?? null, expires: clockNow + TTL_MS });
+  // How long a node shows a site's next free slot without asking again (NEXT_FREE_CACHE_SECONDS,
+  // 0 = never). The search shows it as information; booking checks the slot itself, so a slot
+  // taken on another node in the meantime costs at most a "taken, here are the next ones". This
+  // node forgets at once on its own writes.
+  const ttlMs = ctx.config.nextFreeCacheSeconds * 1000;
+  if (ttlMs > 0) for (const site of asked) cache.set(keyOf(site.id), { value: found.get(site.id) ?? null, expires: clockNow + ttlMs });
   return found;
 }
