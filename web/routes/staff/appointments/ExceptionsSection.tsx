@@ -5,7 +5,6 @@
  */
 import type { CalendarDate, Time } from "@internationalized/date";
 import { useState } from "react";
-import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { availabilityExceptionKinds } from "../../../../common/domain/appointments.js";
 import {
@@ -16,13 +15,12 @@ import {
   useRemoveException,
 } from "../../../api/appointments.js";
 import { useSession } from "../../../api/hooks.js";
-import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
 import { DateInputField, SelectInput, TextInput, TimeInputField } from "../../../components/fields.js";
 import { CALENDAR } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { QuickForm } from "../../../components/QuickForm.js";
-import { isolate, useFocusAfterRemoval, useServerFieldErrors } from "./parts.js";
+import { isolate, RemoveEntryDialog, useFocusAfterRemoval, useServerFieldErrors } from "./parts.js";
 import { addDays, dayIn, formatTime, zonedInstant } from "./zoned-time.js";
 
 /** "24.12.2026", "24.12.–26.12.2026" for whole days; with times otherwise. In the site's zone. */
@@ -131,36 +129,14 @@ function RemoveException({
   const remove = useRemoveException(setup.siteId);
   const what = { kind: t(`appointments.exceptionKinds.${exception.kind}`), period };
   return (
-    <ModalDialog
-      title={t("appointments.exceptions.removeTitle")}
-      trigger={
-        <Button className="button button-quiet button-small" aria-label={t("appointments.exceptions.removeLabel", what)}>
-          {t("appointments.exceptions.remove")}
-        </Button>
-      }
-    >
-      {(close) => (
-        <>
-          <p>{t("appointments.exceptions.removeConfirm", what)}</p>
-          <ErrorAlert error={remove.error} />
-          <DialogActions
-            submitLabel={t("appointments.exceptions.remove")}
-            tone="danger"
-            isPending={remove.isPending}
-            onCancel={close}
-            onSubmit={() =>
-              remove.mutate(exception.id, {
-                onSuccess: () => {
-                  close();
-                  onRemoved(t("appointments.exceptions.removed", what));
-                  onGone(exception.id);
-                },
-              })
-            }
-          />
-        </>
-      )}
-    </ModalDialog>
+    <RemoveEntryDialog
+      texts="appointments.exceptions"
+      what={what}
+      id={exception.id}
+      remove={remove}
+      onRemoved={onRemoved}
+      onGone={onGone}
+    />
   );
 }
 

@@ -1,18 +1,16 @@
 /** Weekly hours (Sprechzeiten) of a site's counselors: the list, and a keyboard-first form to add some. */
 import { type CalendarDate, parseDate, type Time } from "@internationalized/date";
 import { useState } from "react";
-import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { type BookingChannel, bookingChannels } from "../../../../common/domain/appointments.js";
 import { type AvailabilityRule, type SiteBookingSetup, useAddRule, useRemoveRule } from "../../../api/appointments.js";
 import { useSession } from "../../../api/hooks.js";
-import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
 import { CheckboxGroupInput, DateInputField, SelectInput, TimeInputField } from "../../../components/fields.js";
 import { formatDate, shortTime } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { QuickForm } from "../../../components/QuickForm.js";
-import { isolate, useFocusAfterRemoval, useServerFieldErrors } from "./parts.js";
+import { isolate, RemoveEntryDialog, useFocusAfterRemoval, useServerFieldErrors } from "./parts.js";
 import { dayIn } from "./zoned-time.js";
 
 export function RulesSection({ setup }: { setup: SiteBookingSetup }) {
@@ -111,38 +109,7 @@ function RemoveRule({
     until: shortTime(rule.endsAt),
     name: isolate(rule.counselorName),
   };
-  return (
-    <ModalDialog
-      title={t("appointments.rules.removeTitle")}
-      trigger={
-        <Button className="button button-quiet button-small" aria-label={t("appointments.rules.removeLabel", what)}>
-          {t("appointments.rules.remove")}
-        </Button>
-      }
-    >
-      {(close) => (
-        <>
-          <p>{t("appointments.rules.removeConfirm", what)}</p>
-          <ErrorAlert error={remove.error} />
-          <DialogActions
-            submitLabel={t("appointments.rules.remove")}
-            tone="danger"
-            isPending={remove.isPending}
-            onCancel={close}
-            onSubmit={() =>
-              remove.mutate(rule.id, {
-                onSuccess: () => {
-                  close();
-                  onRemoved(t("appointments.rules.removed", what));
-                  onGone(rule.id);
-                },
-              })
-            }
-          />
-        </>
-      )}
-    </ModalDialog>
-  );
+  return <RemoveEntryDialog texts="appointments.rules" what={what} id={rule.id} remove={remove} onRemoved={onRemoved} onGone={onGone} />;
 }
 
 function AddRuleForm({ setup, userId, onAdded }: { setup: SiteBookingSetup; userId: string; onAdded: (m: string) => void }) {

@@ -1,10 +1,13 @@
 /** Pieces shared by the calendar and the availability page: the site of the address bar and its picker. */
+import type { UseMutationResult } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useSession, useUnits } from "../../../api/hooks.js";
 import type { Unit } from "../../../api/types.js";
-import { QueryState } from "../../../components/feedback.js";
+import { DialogActions, ModalDialog } from "../../../components/dialog.js";
+import { ErrorAlert, QueryState } from "../../../components/feedback.js";
 import { SelectInput } from "../../../components/fields.js";
 import { UnitPicker } from "../../../components/UnitPicker.js";
 import { caseworkUnits } from "../../../session/access.js";
@@ -114,4 +117,59 @@ export function useFocusAfterRemoval(headingId: string, ids: string[]) {
     }
   }, [removed, ids, headingId]);
   return setRemoved;
+}
+
+/**
+ * The "remove" button of a row of weekly hours or of exceptions, with its confirmation dialog.
+ * `texts` names the i18n section holding removeTitle, removeLabel, remove, removeConfirm and
+ * removed; `what` fills their placeholders (the row as a person reads it).
+ */
+export function RemoveEntryDialog({
+  texts,
+  what,
+  id,
+  remove,
+  onRemoved,
+  onGone,
+}: {
+  texts: "appointments.rules" | "appointments.exceptions";
+  what: Record<string, string>;
+  id: string;
+  remove: UseMutationResult<unknown, Error, string>;
+  onRemoved: (message: string) => void;
+  onGone: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ModalDialog
+      title={t(`${texts}.removeTitle`)}
+      trigger={
+        <Button className="button button-quiet button-small" aria-label={t(`${texts}.removeLabel`, what)}>
+          {t(`${texts}.remove`)}
+        </Button>
+      }
+    >
+      {(close) => (
+        <>
+          <p>{t(`${texts}.removeConfirm`, what)}</p>
+          <ErrorAlert error={remove.error} />
+          <DialogActions
+            submitLabel={t(`${texts}.remove`)}
+            tone="danger"
+            isPending={remove.isPending}
+            onCancel={close}
+            onSubmit={() =>
+              remove.mutate(id, {
+                onSuccess: () => {
+                  close();
+                  onRemoved(t(`${texts}.removed`, what));
+                  onGone(id);
+                },
+              })
+            }
+          />
+        </>
+      )}
+    </ModalDialog>
+  );
 }
