@@ -125,6 +125,8 @@ export const bookings = pgTable(
   (t) => [
     index("bookings_site_time_idx").on(t.siteId, t.startsAt),
     index("bookings_counselor_time_idx").on(t.counselorId, t.startsAt),
+    // The live bookings of one e-mail address: the cap of public booking (decision 0005).
+    index("bookings_live_email_idx").on(t.email, t.startsAt).where(sql`${t.status} <> 'cancelled'`),
     check("bookings_range", sql`${t.startsAt} < ${t.endsAt}`),
     check("bookings_status", sql`${t.status} in ('booked','cancelled','attended','no_show')`),
     check("bookings_channel", sql`${t.channel} in ('in_person','phone','video')`),
