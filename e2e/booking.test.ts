@@ -1,12 +1,20 @@
 /**
  * Public appointment booking in a real browser: by keyboard alone from the site page to the
  * confirmation, then moving and cancelling through the manage link; in Arabic on a phone, the
- * time someone else took a moment earlier and the next free times offered instead. axe runs on
- * every state (calendar open, errors shown, dialog open).
+ * time someone else took a moment earlier and the next free times offered instead; an e-mail address
+ * with as many bookings as allowed refused at its field. axe runs on every state (calendar open,
+ * errors shown, dialog open).
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { baseUrl, expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, runTag, screenshot } from "./support.js";
+
+/**
+ * The booking page fetches a form token when the form appears and sends it: the server refuses it
+ * sooner than PUBLIC_FORM_MIN_FILL_SECONDS (3) after that.
+ */
+const MIN_FILL_MS = 3_500;
+const waitUntilFilled = async (page: Page, openedAt: number) => page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - openedAt)));
 
 type Slot = { id: string; start: string; channel: string };
 type SiteItem = { id: string; name: string; nextFreeSlot: Slot | null };
@@ -53,6 +61,7 @@ describe("booking an appointment (public)", () => {
     await tabTo(page, page.getByRole("link", { name: "Termin buchen" }));
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 2, name: "1. Termin wählen" }).waitFor();
+    const openedAt = Date.now();
     const times = page.getByRole("radiogroup", { name: /^Freie Zeiten am/ });
     await times.waitFor();
     // The calendar is open on the first free day; the day's times show next to it.
@@ -95,6 +104,7 @@ describe("booking an appointment (public)", () => {
     await tabTo(page, page.getByRole("checkbox", { name: /Ich bin einverstanden/ }));
     await page.keyboard.press("Space");
     await tabTo(page, page.getByRole("button", { name: "Termin verbindlich buchen" }));
+    await waitUntilFilled(page, openedAt);
     await page.keyboard.press("Enter");
 
     // The confirmation takes the focus; the chosen time and the links are there.
@@ -152,6 +162,7 @@ describe("booking an appointment (public)", () => {
       await page.goto(`/beratung-finden/standorte/${site.id}/termin?lang=ar`);
       expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
       await page.getByRole("heading", { level: 2, name: "1. اختر موعدًا" }).waitFor();
+      const openedAt = Date.now();
       const firstTime = page.locator(".slot-option").first();
       await firstTime.click();
       // Latin digits on the 24-hour clock, as on German letters.
@@ -180,6 +191,7 @@ describe("booking an appointment (public)", () => {
       });
       expect(other.status).toBe(201);
 
+      await waitUntilFilled(page, openedAt);
       await page.getByRole("button", { name: "تأكيد حجز الموعد" }).click();
       const alert = page.locator(".slot-taken");
       await alert.getByText("حجز شخص آخر هذا الموعد قبل قليل", { exact: false }).waitFor();
@@ -199,6 +211,52 @@ describe("booking an appointment (public)", () => {
       await context.close();
     });
   }
+
+  test("an e-mail address with three upcoming bookings is refused at its field, with the way to move or cancel (de, 360 px)", async () => {
+    const email = `cap.${runTag()}@example.org`;
+    // Three bookings through the API (as a partner site would: no form token), the latest free times
+    // in person (one channel: a counselor's times by phone and in person overlap).
+    const slots = (await (await fetch(`${baseUrl()}/api/public/sites/${site.id}/slots?channel=in_person`)).json()) as { items: Slot[] };
+    for (const slot of slots.items.slice(-3)) {
+      const res = await fetch(`${baseUrl()}/api/public/bookings`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          slotId: slot.id,
+          name: "Mariam Haddad",
+          email,
+          language: "de",
+          topic: "recognition",
+          consent: true,
+        }),
+      });
+      expect(res.status, await res.text()).toBe(201);
+    }
+
+    const { context, page } = await newPage(browser, 360);
+    await page.goto(`/beratung-finden/standorte/${site.id}/termin?lang=de`);
+    await page.getByRole("heading", { level: 2, name: "1. Termin wählen" }).waitFor();
+    const openedAt = Date.now();
+    await page.locator(".slot-option").first().click();
+    await page.getByRole("textbox", { name: "Ihr Name" }).fill("Mariam Haddad");
+    await page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill(email);
+    await page.getByRole("textbox", { name: "Telefonnummer" }).fill("+49 30 1234567");
+    await page.locator("label.checkbox", { hasText: "Ich bin einverstanden" }).click();
+    await waitUntilFilled(page, openedAt);
+    await page.getByRole("button", { name: "Termin verbindlich buchen" }).click();
+
+    const message = page.getByText("Für diese E-Mail-Adresse gibt es schon 3 gebuchte Termine.", { exact: false });
+    await message.waitFor();
+    expect(await message.textContent()).toContain("Link in Ihrer Bestätigungs-E-Mail");
+    // The focus is on the field to correct, which names the message as its description.
+    const field = page.getByRole("textbox", { name: "E-Mail-Adresse" });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "booking page, too many bookings");
+    await expectNoHorizontalScroll(page, "booking page, too many bookings");
+    await screenshot(page, "booking-too-many-de", true);
+    await context.close();
+  });
 
   test("a manage link with a wrong token shows nothing of the booking", async () => {
     const { context, page } = await newPage(browser, 360);

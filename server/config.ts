@@ -86,6 +86,15 @@ const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(60),
+    BOOKING_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(10),
+    BOOKING_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    BOOKING_LIMIT_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
+    BOOKING_MAX_LIVE_PER_EMAIL: z.coerce.number().int().min(1).max(1_000_000).default(3),
     ACCESSIBILITY_FEEDBACK_TO: z.email().optional(),
   })
   .superRefine((env, ctx) => {
@@ -169,6 +178,13 @@ function resolveConfig(env: z.output<typeof configSchema>) {
       perEmail: env.PUBLIC_FORM_LIMIT_PER_EMAIL,
       perIp: env.PUBLIC_FORM_LIMIT_PER_IP,
       windowMinutes: env.PUBLIC_FORM_LIMIT_WINDOW_MINUTES,
+    },
+    // Public booking (decision 0005): limits of its own, and a cap on live bookings per e-mail.
+    bookingLimits: {
+      perIp: env.BOOKING_LIMIT_PER_IP,
+      perEmail: env.BOOKING_LIMIT_PER_EMAIL,
+      windowMinutes: env.BOOKING_LIMIT_WINDOW_MINUTES,
+      maxLivePerEmail: env.BOOKING_MAX_LIVE_PER_EMAIL,
     },
     // Reports of barriers go to the operator; without an address, to the sender address of mails.
     accessibilityFeedbackTo: env.ACCESSIBILITY_FEEDBACK_TO ?? addressOf(env.MAIL_FROM),

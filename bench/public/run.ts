@@ -12,7 +12,8 @@ import { env, type Measurement, type MeasureOptions, machineFacts, measure, repl
  *   search   GET /api/public/sites?postcode=<varied>          p95 ≤ 20 ms   1 connection (judged) and 16
  *   slots    GET /api/public/sites/<target>/slots (4 weeks)    p95 ≤ 30 ms   1 connection (judged) and 16
  *   book     POST /api/public/bookings, a different slot each   ≥ 300 bookings/s at 100 connections,
- *            and afterwards no overlapping live bookings of any counselor (checked in SQL)
+ *            and afterwards no overlapping live bookings of any counselor (checked in SQL); each
+ *            with its own e-mail address (run.sh raises BOOKING_LIMIT_PER_IP: one address sends all)
  * each next to its raw-SQL baseline (baseline-server.ts) in the same run.
  */
 type Facts = {

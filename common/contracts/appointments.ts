@@ -2,6 +2,7 @@ import { z } from "zod";
 import { availabilityExceptionKinds, bookingChannels, bookingStatuses } from "../domain/appointments.js";
 import { publicLanguages } from "../domain/public-languages.js";
 import { publicTopics } from "../domain/units.js";
+import { optionalPublicFormGuardFields } from "./public-forms.js";
 import { emailSchema, idSchema, isoDate, languageCode, optionalText, text } from "./shared.js";
 
 /**
@@ -58,6 +59,7 @@ export const createBookingRequest = z
     /** The language of mails and of the manage page; defaults to German. */
     locale: z.enum(publicLanguages).default("de"),
     consent: z.literal(true, "Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu."),
+    ...optionalPublicFormGuardFields,
   })
   .meta({ id: "CreateBookingRequest" });
 

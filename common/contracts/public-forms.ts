@@ -17,4 +17,20 @@ export const publicFormGuardFields = {
   [HONEYPOT_FIELD]: z.string().max(500).optional().describe("Leave empty (a field hidden from people)"),
 } as const;
 
+/**
+ * The same fields for a public API that other sites may call without a form (booking): a token is
+ * optional and checked when sent; the honeypot works as above.
+ */
+export const optionalPublicFormGuardFields = {
+  formToken: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe(
+      "Optional: the token of GET /api/public/form-token. When sent, it is checked like a public form's (minimum fill time, once).",
+    ),
+  [HONEYPOT_FIELD]: publicFormGuardFields[HONEYPOT_FIELD],
+} as const;
+
 export type FormTokenResponse = z.infer<typeof formTokenResponse>;

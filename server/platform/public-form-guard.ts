@@ -1,16 +1,17 @@
 /**
- * Spam protection for public forms, without third-party services (docs/decisions/0004): a signed
+ * Spam protection for public forms, without third-party services (docs/decisions/0005): a signed
  * form token that must be some seconds old and at most a day, a honeypot field, and a rate limit
  * per client address and per e-mail kept in the database (so it holds across app nodes).
  *
  * A route's service calls guardPublicForm inside the transaction that stores the submission; a
  * refused submission throws problem details, a bot's (honeypot filled) returns accepted: false and
- * the route answers exactly as for a stored one.
+ * the route answers exactly as for a stored one. Public booking, whose token is optional (partner
+ * sites call the API), uses the parts: ensureFormToken and limitPublicFormSubmission.
  */
 import { isIP } from "node:net";
-import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { formTokenResponse } from "../../common/contracts/public-forms.js";
-import type { Executor } from "../db/index.js";
+import { type Executor, queryRows } from "../db/index.js";
 import { publicFormSubmissions } from "../db/schema/index.js";
 import type { AppContext } from "./context.js";
 import { AppError, invalidField } from "./errors.js";
@@ -68,6 +69,12 @@ export function checkFormToken(ctx: AppContext, token: string, now: Date): FormT
   return null;
 }
 
+/** Throws the field error on `formToken` when the token is forged, too young, or too old. */
+export function ensureFormToken(ctx: AppContext, token: string, now: Date = ctx.clock.now()): void {
+  const tokenError = checkFormToken(ctx, token, now);
+  if (tokenError) throw invalidField("formToken", tokenError, formTokenErrors[tokenError]);
+}
+
 /**
  * Lets a submission through or throws: 400 with a field error on `formToken` (too fast, expired,
  * forged, used), 429 with Retry-After (too many from this address or to this e-mail). A filled
@@ -75,57 +82,114 @@ export function checkFormToken(ctx: AppContext, token: string, now: Date): FormT
  */
 export async function guardPublicForm(ctx: AppContext, exec: Executor, submission: PublicFormSubmission): Promise<PublicFormVerdict> {
   if (submission.honeypot?.trim()) return { accepted: false, reason: "honeypot" };
-  const now = ctx.clock.now();
-  const tokenError = checkFormToken(ctx, submission.token, now);
-  if (tokenError) throw invalidField("formToken", tokenError, formTokenErrors[tokenError]);
+  ensureFormToken(ctx, submission.token);
+  const { perEmail, perIp, windowMinutes } = ctx.config.publicForms;
+  await limitPublicFormSubmission(ctx, exec, {
+    form: submission.form,
+    ip: submission.ip,
+    email: submission.email,
+    token: submission.token,
+    limits: { perIp: submission.limits?.perIp ?? perIp, perEmail: submission.limits?.perEmail ?? perEmail, windowMinutes },
+  });
+  return { accepted: true };
+}
 
-  const { perEmail, perIp, windowMinutes, maxAgeHours } = ctx.config.publicForms;
+/** At most `perIp` submissions of a form per client address and `perEmail` per e-mail address in the window. */
+export type PublicFormLimits = { perIp: number; perEmail: number; windowMinutes: number };
+
+export type LimitedSubmission = {
+  form: string;
+  /** The client address as Fastify sees it (`request.ip`). */
+  ip: string;
+  email?: string | null;
+  /** The form token, if the submission carries one (checked already): recorded, so it works once. */
+  token?: string | null;
+  limits: PublicFormLimits;
+  /**
+   * true (the default): submissions of one address take turns under a lock until the transaction
+   * ends, so the count is exact. false: counted without a lock — simultaneous submissions of one
+   * address may pass a few over the limit, but never wait for each other (for a submission whose
+   * transaction does real work, behind an address many people may share).
+   */
+  exactPerIp?: boolean;
+  /**
+   * The caller already holds a transaction lock that makes submissions of this e-mail address take
+   * turns (booking locks the address for its cap on live bookings): no second lock is taken.
+   */
+  emailLockedByCaller?: boolean;
+};
+
+/**
+ * The limit machinery of every public form, token or not: throws 429 with Retry-After when the
+ * address or the e-mail has reached its limit in the window, else records the submission (and its
+ * token, refusing a second use). Call it in the transaction that stores the submission: a refused
+ * or rolled-back submission counts nothing. Submissions of one e-mail address take turns under a
+ * lock held until the transaction ends.
+ *
+ * Three statements at most, whatever the limits (it sits on the hot path of public booking): the
+ * locks; both counts; pruning and recording. The counts run after the locks were granted, in a
+ * statement of their own, so they see what the submission that held the lock committed.
+ */
+export async function limitPublicFormSubmission(ctx: AppContext, exec: Executor, submission: LimitedSubmission): Promise<void> {
+  const now = ctx.clock.now();
+  const { perIp, perEmail, windowMinutes } = submission.limits;
   const ipHash = keyedHash(ctx.secret, "public-form:ip", clientAddressKey(submission.ip));
   const email = submission.email?.trim().toLowerCase() || null;
   const emailHash = email ? keyedHash(ctx.secret, "public-form:email", email) : null;
-  const limited = [
-    { column: publicFormSubmissions.ipHash, hash: ipHash, limit: submission.limits?.perIp ?? perIp },
-    ...(emailHash ? [{ column: publicFormSubmissions.emailHash, hash: emailHash, limit: submission.limits?.perEmail ?? perEmail }] : []),
-  ];
   const windowMs = windowMinutes * 60_000;
-  for (const { column, hash, limit } of limited) {
-    // Concurrent submissions of one address (or e-mail) take turns, so the count is exact.
-    await exec.execute(sql`select pg_advisory_xact_lock(hashtextextended(${hash}, 0))`);
-    const recent = await exec
-      .select({ at: publicFormSubmissions.submittedAt })
-      .from(publicFormSubmissions)
-      .where(
-        and(
-          eq(publicFormSubmissions.form, submission.form),
-          eq(column, hash),
-          gt(publicFormSubmissions.submittedAt, new Date(now.getTime() - windowMs)),
-        ),
-      )
-      .orderBy(desc(publicFormSubmissions.submittedAt))
-      .limit(limit);
-    if (recent.length >= limit) {
-      // Free again when the oldest of the last `limit` submissions leaves the window.
-      const freeAt = recent[limit - 1]!.at.getTime() + windowMs;
-      throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) });
-    }
+  const since = new Date(now.getTime() - windowMs);
+
+  // Concurrent submissions of one address (or e-mail) take turns, so the count is exact; always
+  // address before e-mail, so two submissions never wait for each other in opposite order.
+  const locks = [
+    ...((submission.exactPerIp ?? true) ? [ipHash] : []),
+    ...(emailHash && !submission.emailLockedByCaller ? [emailHash] : []),
+  ];
+  if (locks.length > 0) {
+    await exec.execute(
+      sql`select ${sql.join(
+        locks.map((hash) => sql`pg_advisory_xact_lock(hashtextextended(${hash}, 0))`),
+        sql`, `,
+      )}`,
+    );
+  }
+  // The limit-th most recent submission in the window, per address and per e-mail: there is one
+  // when the limit is reached, and the submission is free again when it leaves the window.
+  const limitReachedAt = (column: string, hash: string, limit: number) =>
+    sql`(select submitted_at from ${publicFormSubmissions}
+          where form = ${submission.form} and ${sql.raw(column)} = ${hash} and submitted_at > ${since.toISOString()}::timestamptz
+          order by submitted_at desc offset ${limit - 1} limit 1)`;
+  const [reached] = await queryRows<{ byIp: Date | string | null; byEmail: Date | string | null }>(
+    exec,
+    sql`select ${limitReachedAt("ip_hash", ipHash, perIp)} as "byIp",
+               ${emailHash ? limitReachedAt("email_hash", emailHash, perEmail) : sql`null::timestamptz`} as "byEmail"`,
+  );
+  const oldest = [reached?.byIp, reached?.byEmail].filter((at): at is Date | string => at !== null && at !== undefined);
+  if (oldest.length > 0) {
+    const freeAt = Math.max(...oldest.map((at) => new Date(at).getTime())) + windowMs;
+    throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) });
   }
 
-  // Rows are needed for the limit window and, against a second use of a token, for its lifetime.
-  const keepMs = Math.max(windowMs, maxAgeHours * 3_600_000);
-  await exec.delete(publicFormSubmissions).where(lt(publicFormSubmissions.submittedAt, new Date(now.getTime() - keepMs)));
-  const stored = await exec
-    .insert(publicFormSubmissions)
-    .values({
-      form: submission.form,
-      ipHash,
-      emailHash,
-      tokenHash: keyedHash(ctx.secret, "public-form:used", submission.token),
-      submittedAt: now,
-    })
-    .onConflictDoNothing({ target: publicFormSubmissions.tokenHash })
-    .returning({ id: publicFormSubmissions.id });
+  const tokenHash = submission.token ? keyedHash(ctx.secret, "public-form:used", submission.token) : null;
+  const stored = await queryRows<{ id: unknown }>(
+    exec,
+    sql`with pruned as (
+          delete from ${publicFormSubmissions} where submitted_at < ${new Date(now.getTime() - keepMs(ctx, windowMs)).toISOString()}::timestamptz)
+        insert into ${publicFormSubmissions} (form, ip_hash, email_hash, token_hash, submitted_at)
+        values (${submission.form}, ${ipHash}, ${emailHash}, ${tokenHash}, ${now.toISOString()}::timestamptz)
+        on conflict (token_hash) do nothing
+        returning id`,
+  );
   if (stored.length === 0) throw invalidField("formToken", "form_token_used", formTokenErrors.form_token_used);
-  return { accepted: true };
+}
+
+/**
+ * How long rows are kept: as long as the longest limit window of any form needs them and, against
+ * a second use of a token, for a token's lifetime. The pruning runs on every write, of any form.
+ */
+function keepMs(ctx: AppContext, windowMs: number): number {
+  const { publicForms, bookingLimits } = ctx.config;
+  return Math.max(windowMs, publicForms.windowMinutes * 60_000, bookingLimits.windowMinutes * 60_000, publicForms.maxAgeHours * 3_600_000);
 }
 
 /**

@@ -25,6 +25,7 @@ const PUBLIC_SECTIONS = [
   "barrierForm",
   "publicForm",
   "requestForm",
+  "booking",
   "easyRead",
 ];
 /** Keys of shared sections that public pages show too (loading, select placeholder, errors of public forms). */

@@ -132,6 +132,8 @@ export const bookings = pgTable(
     index("bookings_counselor_time_idx").on(t.counselorId, t.startsAt),
     /** The retention job's search: bookings still holding contact data, by end. */
     index("bookings_contact_retention_idx").on(t.endsAt).where(sql`${t.contactErasedAt} is null`),
+    // The live bookings of one e-mail address: the cap of public booking (decision 0005).
+    index("bookings_live_email_idx").on(t.email, t.startsAt).where(sql`${t.status} <> 'cancelled'`),
     check("bookings_range", sql`${t.startsAt} < ${t.endsAt}`),
     check("bookings_contact", sql`${t.contactErasedAt} is not null or (${t.name} is not null and ${t.email} is not null)`),
     check("bookings_status", sql`${t.status} in ('booked','cancelled','attended','no_show')`),

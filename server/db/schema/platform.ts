@@ -49,7 +49,8 @@ export const publicFormSubmissions = pgTable(
     form: text("form").notNull(),
     ipHash: text("ip_hash").notNull(),
     emailHash: text("email_hash"),
-    tokenHash: text("token_hash").notNull(),
+    /** Null for a submission without a token (public booking through the API). */
+    tokenHash: text("token_hash"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -43,6 +43,8 @@ export function registerPublicBookingRoutes(app: HttpApp, ctx: AppContext): void
       schema: {
         tags,
         summary: "Book a free slot (409 with the next free slots when it was just taken)",
+        description:
+          "No sign-in and no form token needed (`formToken`, when sent, is checked like a public form's). Limited per client address (BOOKING_LIMIT_PER_IP) and per e-mail address (BOOKING_LIMIT_PER_EMAIL) in BOOKING_LIMIT_WINDOW_MINUTES: 429 with Retry-After. An e-mail address with BOOKING_MAX_LIVE_PER_EMAIL bookings that are not cancelled and still to come gets 400 with a field error on `email` (`too_many_bookings`): move or cancel one through its link first. A filled honeypot (`website`) gets 400 and nothing is stored.",
         body: createBookingRequest,
         response: { 201: publicBookingSchema },
       },

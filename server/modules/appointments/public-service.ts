@@ -9,6 +9,7 @@ import { type EnqueueOptions, enqueueJob, enqueueJobs } from "../../platform/job
 import { recordAuditEvent } from "../audit/service.js";
 import { getBookableSiteFacts } from "../directory/public-service.js";
 import { getCachedSiteRef, getSiteRef, type SiteRef } from "../directory/service.js";
+import { guardBooking, screenBookingRequest } from "./booking-guard.js";
 import { bookingMailJob, mailFacts } from "./mail-job.js";
 import { type BookingMailKind, bookingMail } from "./mails.js";
 import { isManageToken, manageUrl } from "./manage-link.js";
@@ -44,9 +45,11 @@ class SlotGone extends Error {}
  * Books a slot. The slot is checked against the published hours inside the transaction, and
  * the exclusion constraint on bookings decides between simultaneous bookings: of any number of
  * people booking one slot at once exactly one gets it; the others get 409 with the next free
- * slots. Confirmation mail and reminder are queued in the same transaction.
+ * slots. Confirmation mail and reminder are queued in the same transaction, after the spam
+ * protection (booking-guard.ts) let it through.
  */
 export async function createBooking(ctx: AppContext, origin: RequestOrigin, input: CreateBookingRequest): Promise<PublicBooking> {
+  screenBookingRequest(ctx, input);
   const key = parseSlotId(input.slotId);
   if (!key) throw invalidField("slotId", "unknown_slot", "Diesen Termin gibt es nicht. Bitte wählen Sie einen Termin aus der Liste.");
   // Counseling by phone needs a number to call; checked before the site, so the form shows it at the field.
@@ -62,7 +65,10 @@ export async function createBooking(ctx: AppContext, origin: RequestOrigin, inpu
   }
   const now = ctx.clock.now();
   try {
-    const row = await ctx.database.db.transaction((tx) => insertBooking(ctx, tx, origin, site, key, { ...input, source: "public" }, now));
+    const row = await ctx.database.db.transaction(async (tx) => {
+      await guardBooking(ctx, tx, origin.ip, input);
+      return insertBooking(ctx, tx, origin, site, key, { ...input, source: "public" }, now);
+    });
     return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale), now);
   } catch (error) {
     if (isSlotConflict(error)) throw await slotTaken(ctx.database.db, site, key, now);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import { type BookingChannel, type BookingStatus, defaultDurations } from "../../../common/domain/appointments.js";
 import { type Executor, pgArrayLiteral, queryRows } from "../../db/index.js";
 import { availabilityExceptions, availabilityRules, bookingSettings, bookings } from "../../db/schema/index.js";
@@ -319,4 +319,22 @@ export async function listBookings(exec: Executor, siteId: string, from: Date, t
       ),
     )
     .orderBy(asc(bookings.startsAt), asc(bookings.id));
+}
+
+/**
+ * Bookings of one e-mail address take turns until the transaction ends, so counting their live
+ * bookings and adding one is exact (the cap of public booking).
+ */
+export async function lockBookingsOfEmail(exec: Executor, email: string): Promise<void> {
+  // By the address as the limits count it (lower case): two spellings of one address take turns too.
+  await exec.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`booking-email:${email.trim().toLowerCase()}`}, 0))`);
+}
+
+/** How many bookings of this e-mail address, at any site, are not cancelled and start after `now`. */
+export async function countLiveBookingsOfEmail(exec: Executor, email: string, now: Date): Promise<number> {
+  const [row] = await exec
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(and(eq(bookings.email, email), gt(bookings.startsAt, now), ne(bookings.status, "cancelled")));
+  return row!.n;
 }

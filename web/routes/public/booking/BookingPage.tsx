@@ -2,7 +2,8 @@
  * Booking an appointment at a site without an account: choose a free time, give a name and an
  * e-mail address, agree — and get the confirmation with a calendar file and the link to move or
  * cancel. When someone else took the time a moment earlier, the page says so and offers the
- * next free times; nothing typed is lost.
+ * next free times; nothing typed is lost. Spam-guarded like the other public forms (form token,
+ * honeypot; decision 0005); too many bookings of one e-mail address are refused at its field.
  */
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Form } from "react-aria-components";
@@ -18,6 +19,7 @@ import { dateKeyIn, formatDateTime } from "../../../components/format.js";
 import { languageName } from "../../../components/names.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";
+import { Honeypot, useFormTokenProblem, usePublicFormGuard } from "../../../components/public-form.js";
 import { BookingConfirmation } from "./BookingConfirmation.js";
 import { bookableChannels, type SlotChoice, SlotPicker } from "./SlotPicker.js";
 
@@ -82,8 +84,11 @@ function BookingForm({
 }) {
   const { t, i18n } = useTranslation();
   const create = useCreateBooking();
+  const guard = usePublicFormGuard();
+  const tokenProblemOf = useFormTokenProblem();
   const formRef = useRef<HTMLFormElement>(null);
   const takenRef = useRef<HTMLDivElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
   const [choice, setChoice] = useState<SlotChoice>({ channel: channels[0] ?? null, day: null, slot: null });
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -99,7 +104,10 @@ function BookingForm({
 
   const errors = useFieldErrors()(create.error);
   const taken = create.error instanceof ApiError && create.error.code === "slot_taken" ? nextSlotsOf(create.error) : null;
-  const otherError = create.error && !taken && Object.keys(errors).length === 0 ? create.error : null;
+  // Problems of the form as a whole (no field to show them at): the token, the honeypot, the limits.
+  const tokenProblem = tokenProblemOf(create.error);
+  const rejected = hasFieldError(create.error, "website");
+  const otherError = create.error && !taken && !tokenProblem && !rejected && Object.keys(errors).length === 0 ? create.error : null;
 
   // After a refusal, keyboard and screen-reader users land where there is something to correct
   // (once per answer: typing afterwards must not be interrupted).
@@ -110,7 +118,8 @@ function BookingForm({
     // After the frame: the submit button's own press handling would otherwise keep the focus.
     const frame = requestAnimationFrame(() => {
       if (create.error instanceof ApiError && create.error.code === "slot_taken") takenRef.current?.focus();
-      else focusFirstInvalid(formRef.current);
+      else if (formRef.current?.querySelector("[data-invalid]")) focusFirstInvalid(formRef.current);
+      else problemRef.current?.focus();
     });
     return () => cancelAnimationFrame(frame);
   }, [create.error, attempt]);
@@ -134,12 +143,16 @@ function BookingForm({
         message: message.trim() || null,
         locale: i18n.language as PublicLanguage,
         consent: consent as true,
+        // Optional for the API; sent when it has arrived (the server then checks the fill time).
+        ...(guard.fields.formToken ? { formToken: guard.fields.formToken } : {}),
+        website: guard.fields.website,
       },
       {
         onSuccess: onBooked,
-        // The time is gone: unselect it, so sending again cannot ask for it once more.
         onError: (error) => {
+          // The time is gone: unselect it, so sending again cannot ask for it once more.
           if (error instanceof ApiError && error.code === "slot_taken") setChoice((c) => ({ ...c, slot: null }));
+          if (tokenProblemOf(error)?.renew) guard.renew();
         },
       },
     );
@@ -238,7 +251,21 @@ function BookingForm({
         </CheckboxFieldInput>
       </section>
 
-      <ErrorAlert error={otherError} />
+      <Honeypot {...guard.honeypot} />
+      {/* Next to the button; it takes the focus when the refusal names no field. */}
+      <div ref={problemRef} tabIndex={-1} className="form-problem">
+        {tokenProblem && (
+          <div role="alert" className="alert alert-warning">
+            <p>{tokenProblem.message}</p>
+          </div>
+        )}
+        {rejected && (
+          <div role="alert" className="alert alert-error">
+            <p>{t("booking.errors.formRejected")}</p>
+          </div>
+        )}
+        <ErrorAlert error={otherError} />
+      </div>
       <div className="form-actions">
         <PendingButton type="submit" className="button button-primary" isPending={create.isPending}>
           {t("booking.submit")}
@@ -251,6 +278,10 @@ function BookingForm({
 /** The counseling language: the page's language if the site offers it, else German. */
 function defaultLanguage(offered: string[], uiLanguage: string): string {
   return offered.includes(uiLanguage) ? uiLanguage : "de";
+}
+
+function hasFieldError(error: unknown, field: string): boolean {
+  return error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).some((e) => e.field === field);
 }
 
 function nextSlotsOf(error: ApiError): Slot[] {
@@ -266,7 +297,11 @@ function useFieldErrors() {
     const messages: Partial<Record<Field, string>> = {};
     for (const { field, code } of error.problem.errors ?? []) {
       if (field === "name") messages.name = t(code === "too_big" ? "booking.errors.tooLong" : "booking.errors.nameMissing");
-      else if (field === "email") messages.email = t("booking.errors.emailInvalid");
+      else if (field === "email")
+        messages.email =
+          code === "too_many_bookings"
+            ? t("booking.errors.tooManyBookings", { max: (error.problem as { maxLiveBookings?: number }).maxLiveBookings ?? 0 })
+            : t("booking.errors.emailInvalid");
       else if (field === "phone") messages.phone = t(code === "phone_required" ? "booking.errors.phoneRequired" : "booking.errors.tooLong");
       else if (field === "language") messages.language = t("booking.errors.languageNotOffered");
       else if (field === "message") messages.message = t("booking.errors.messageTooLong", { max: MESSAGE_MAX });

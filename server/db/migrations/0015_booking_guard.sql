@@ -1,0 +1,2 @@
+ALTER TABLE "public_form_submissions" ALTER COLUMN "token_hash" DROP NOT NULL;--> statement-breakpoint
+CREATE INDEX "bookings_live_email_idx" ON "bookings" USING btree ("email","starts_at") WHERE "bookings"."status" <> 'cancelled';
