@@ -8,33 +8,8 @@
 #   BENCH_LOGIN_SECONDS, BENCH_READ_SECONDS, BENCH_WARMUP_SECONDS   durations (10, 20, 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/pg.sh
-source scripts/lib/app-node-flags.sh
-
-APP_PID= BASE_PID=
-LOGS=$(mktemp -d "${TMPDIR:-/tmp}/lotse-bench.XXXXXX")
-cleanup() {
-  for pid in $APP_PID $BASE_PID; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-  pg_stop
-  echo "logs of this run: $LOGS"
-}
-trap cleanup EXIT
-
-source bench/lib/servers.sh
-
-if [[ -z ${BENCH_SKIP_BUILD:-} ]]; then
-  echo "== production build"
-  npm run build >"$LOGS/build.log" 2>&1 || { tail -n 30 "$LOGS/build.log"; exit 1; }
-fi
-[[ -f dist/server/main.js ]] || { echo "dist/server/main.js missing: run npm run build" >&2; exit 1; }
-
-echo "== throwaway PostgreSQL (durable settings)"
-pg_start
-"$PG_BIN/psql" -q -d "$PG_URL" -c "create database lotse_bench" >/dev/null
-DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/lotse_bench"
-PG_VERSION=$("$PG_BIN/psql" -At -d "$PG_URL" -c "show server_version")
-SESSION_SECRET=$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("hex"))')
-export DATABASE_URL SESSION_SECRET
+source bench/lib/prologue.sh
+bench_prologue foundation
 
 echo "== bench data (network seed + bench users)"
 FACTS=$(npx tsx bench/setup.ts)
@@ -43,15 +18,17 @@ echo "== app and baseline"
 APP_PORT=$(free_port)
 NODE_ENV=production PORT=$APP_PORT LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node $APP_NODE_FLAGS ${BENCH_APP_NODE_ARGS:-} dist/server/main.js >"$LOGS/app.log" 2>&1 &
 APP_PID=$!
+BENCH_PIDS+=("$APP_PID")
 wait_for "http://127.0.0.1:$APP_PORT/api/health" "$APP_PID" "the app"
 BASE_PORT=$(free_port)
 BENCH_UNIT_ID=$(node -e 'console.log(JSON.parse(process.argv[1]).stateUnitId)' "$FACTS") PORT=$BASE_PORT \
   node --import tsx bench/baseline-server.ts >"$LOGS/baseline.log" 2>&1 &
 BASE_PID=$!
+BENCH_PIDS+=("$BASE_PID")
 wait_for "http://127.0.0.1:$BASE_PORT/units" "$BASE_PID" "the baseline"
 
 echo "== measuring"
-BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_BASELINE_URL="http://127.0.0.1:$BASE_PORT" BENCH_FACTS="$FACTS" BENCH_PG_VERSION="$PG_VERSION" \
+BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_BASELINE_URL="http://127.0.0.1:$BASE_PORT" BENCH_FACTS="$FACTS" \
   npx tsx bench/run.ts
 # The generated table in the same layout as the formatter keeps it (lint stays clean).
 npx biome format --write bench/README.md >/dev/null 2>&1 || true

@@ -9,32 +9,8 @@
 #   BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   extra node flags for the app (profiling)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source scripts/lib/pg.sh
-source scripts/lib/app-node-flags.sh
-
-APP_PID= COLD_PID= BASE_PID=
-LOGS=$(mktemp -d "${TMPDIR:-/tmp}/lotse-bench-public.XXXXXX")
-cleanup() {
-  for pid in $APP_PID $COLD_PID $BASE_PID; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-  pg_stop
-  echo "logs of this run: $LOGS"
-}
-trap cleanup EXIT
-source bench/lib/servers.sh
-
-if [[ -z ${BENCH_SKIP_BUILD:-} ]]; then
-  echo "== production build"
-  npm run build >"$LOGS/build.log" 2>&1 || { tail -n 30 "$LOGS/build.log"; exit 1; }
-fi
-[[ -f dist/server/main.js ]] || { echo "dist/server/main.js missing: run npm run build" >&2; exit 1; }
-
-echo "== throwaway PostgreSQL (durable settings)"
-pg_start
-"$PG_BIN/psql" -q -d "$PG_URL" -c "create database lotse_bench" >/dev/null
-DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/lotse_bench"
-BENCH_PG_VERSION=$("$PG_BIN/psql" -At -d "$PG_URL" -c "show server_version")
-SESSION_SECRET=$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("hex"))')
-export DATABASE_URL SESSION_SECRET BENCH_PG_VERSION
+source bench/lib/prologue.sh
+bench_prologue public
 
 echo "== public data (${BENCH_SITES:-1000} sites, ${BENCH_COUNSELORS:-3000} counselors)"
 BENCH_FACTS_FILE="$LOGS/facts.json"
@@ -49,16 +25,19 @@ APP_PORT=$(free_port)
 # e-mail address, so the per-e-mail limit and the cap on live bookings stay at their defaults.
 NODE_ENV=production PORT=$APP_PORT BOOKING_LIMIT_PER_IP=1000000 LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node $APP_NODE_FLAGS ${BENCH_APP_NODE_ARGS:-} dist/server/main.js >"$LOGS/app.log" 2>&1 &
 APP_PID=$!
+BENCH_PIDS+=("$APP_PID")
 wait_for "http://127.0.0.1:$APP_PORT/api/health" "$APP_PID" "the app"
 # A second app node that computes every search's next free slots (no 30-second memory of them):
 # the search as the first visitor after a quiet half minute sees it.
 COLD_PORT=$(free_port)
 NODE_ENV=production PORT=$COLD_PORT NEXT_FREE_CACHE_SECONDS=0 LOG_LEVEL=${BENCH_LOG_LEVEL:-info} node $APP_NODE_FLAGS dist/server/main.js >"$LOGS/app-cold.log" 2>&1 &
 COLD_PID=$!
+BENCH_PIDS+=("$COLD_PID")
 wait_for "http://127.0.0.1:$COLD_PORT/api/health" "$COLD_PID" "the second app node"
 BASE_PORT=$(free_port)
 PORT=$BASE_PORT node --import tsx bench/public/baseline-server.ts >"$LOGS/baseline.log" 2>&1 &
 BASE_PID=$!
+BENCH_PIDS+=("$BASE_PID")
 wait_for "http://127.0.0.1:$BASE_PORT/health" "$BASE_PID" "the baseline"
 
 echo "== measuring"
