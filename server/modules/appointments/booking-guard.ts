@@ -40,16 +40,8 @@ export function screenBookingRequest(ctx: AppContext, input: GuardedFields): voi
  */
 export async function guardBooking(ctx: AppContext, tx: Executor, ip: string, input: GuardedFields): Promise<void> {
   const { perIp, perEmail, windowMinutes, maxLivePerEmail } = ctx.config.bookingLimits;
+  // The bookings of one e-mail address take turns (the cap and the e-mail limit are exact).
   await repo.lockBookingsOfEmail(tx, input.email);
-  const live = await repo.countLiveBookingsOfEmail(tx, input.email, ctx.clock.now());
-  if (live >= maxLivePerEmail) {
-    const booked = maxLivePerEmail === 1 ? "einen gebuchten Termin" : `${maxLivePerEmail} gebuchte Termine`;
-    const message = `Für diese E-Mail-Adresse gibt es schon ${booked}. Mehr sind nicht möglich. Um einen Termin zu verschieben oder abzusagen, nutzen Sie bitte den Link in Ihrer Bestätigungs-E-Mail.`;
-    throw new AppError("validation_failed", {
-      errors: [fieldError("email", "too_many_bookings", message)],
-      extra: { maxLiveBookings: maxLivePerEmail },
-    });
-  }
   await limitPublicFormSubmission(ctx, tx, {
     form: BOOKING_FORM,
     ip,
@@ -61,5 +53,19 @@ export async function guardBooking(ctx: AppContext, tx: Executor, ip: string, in
     // under the lock taken above for the cap.
     exactPerIp: false,
     emailLockedByCaller: true,
+    // The cap, counted in the limits' statement.
+    precheck: {
+      count: repo.liveBookingsOfEmailCount(input.email, ctx.clock.now()),
+      refuse: (live) => (live >= maxLivePerEmail ? tooManyBookings(maxLivePerEmail) : null),
+    },
+  });
+}
+
+function tooManyBookings(maxLivePerEmail: number): AppError {
+  const booked = maxLivePerEmail === 1 ? "einen gebuchten Termin" : `${maxLivePerEmail} gebuchte Termine`;
+  const message = `Für diese E-Mail-Adresse gibt es schon ${booked}. Mehr sind nicht möglich. Um einen Termin zu verschieben oder abzusagen, nutzen Sie bitte den Link in Ihrer Bestätigungs-E-Mail.`;
+  return new AppError("validation_failed", {
+    errors: [fieldError("email", "too_many_bookings", message)],
+    extra: { maxLiveBookings: maxLivePerEmail },
   });
 }

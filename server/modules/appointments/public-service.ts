@@ -120,13 +120,8 @@ async function insertBooking(
   input: BookingFields,
   now: Date,
 ): Promise<repo.BookingRow> {
-  const slot = await offeredSlot(tx, site, key, now);
-  const booking = await repo.insertBooking(tx, {
-    siteId: site.id,
-    counselorId: key.counselorId,
+  const booking = await repo.insertBookingIfOffered(tx, offeredSlotSearch(site, key, now), {
     startsAt: key.start,
-    endsAt: slot.endsAt,
-    channel: key.channel,
     name: input.name,
     email: input.email,
     phone: input.phone ?? null,
@@ -138,6 +133,7 @@ async function insertBooking(
     consentAt: now,
     createdAt: now,
   });
+  if (!booking) throw new SlotGone();
   // The confirmation and the reminder in one statement.
   await enqueueJobs(tx, [bookingMailJob("confirmed", booking), ...reminderJob(booking, now)]);
   await recordAuditEvent(tx, origin, { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id });
@@ -271,18 +267,21 @@ async function bookableSite(ctx: AppContext, siteId: string): Promise<SiteRef> {
 
 /** The slot the key names if it is offered right now; SlotGone otherwise (taken, or never was). */
 async function offeredSlot(exec: Executor, site: SiteRef, key: SlotKey, now: Date, ignoreBookingId?: string): Promise<repo.SlotRow> {
-  const [slot] = await repo.findSlots(exec, {
-    sites: [{ id: site.id, timeZone: site.timeZone }],
-    from: key.start,
-    to: new Date(key.start.getTime() + 1000),
-    now,
-    channel: key.channel,
-    counselorId: key.counselorId,
-    ignoreBookingId,
-  });
+  const [slot] = await repo.findSlots(exec, offeredSlotSearch(site, key, now, ignoreBookingId));
   if (!slot || slot.startsAt.getTime() !== key.start.getTime()) throw new SlotGone();
   return slot;
 }
+
+/** The slot search that finds exactly the slot the key names, if it is offered. */
+const offeredSlotSearch = (site: SiteRef, key: SlotKey, now: Date, ignoreBookingId?: string): repo.SlotSearch => ({
+  sites: [{ id: site.id, timeZone: site.timeZone }],
+  from: key.start,
+  to: new Date(key.start.getTime() + 1000),
+  now,
+  channel: key.channel,
+  counselorId: key.counselorId,
+  ignoreBookingId,
+});
 
 /** 409 with the next free slots of the site from the wanted time on, so the person can pick again. */
 async function slotTaken(exec: Executor, site: SiteRef, key: SlotKey, now: Date): Promise<AppError> {
