@@ -196,14 +196,12 @@ describe("network seed", () => {
     expect(keys.get("demo-sub-project:DE-BY")).toBe(seedId("unit", "demo-sub-project:DE-BY"));
   });
 
-  it("seeds only the real network without demo data (production), quickly", async () => {
+  // How long it takes (with ~23,000 postcodes) is a matter for a benchmark, not for this test.
+  it("seeds only the real network without demo data (production)", async () => {
     const database = await openDatabase({ kind: "pglite" });
     try {
       await applyMigrations(database);
-      const started = performance.now();
       expect(await ensureReferenceNetwork(database.db)).toBe(true);
-      const elapsed = performance.now() - started; // includes loading ~23,000 postcodes
-      expect(elapsed).toBeLessThan(20_000); // ~2 s on an idle machine; generous for loaded CI
       expect(await ensureReferenceNetwork(database.db)).toBe(false);
       const demo = await database.db.select().from(units).where(eq(units.isDemo, true));
       expect(demo).toHaveLength(0);
