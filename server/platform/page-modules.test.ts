@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Manifest, pageModuleOf, pagePreloads, publicPageModules, withPreloads } from "./page-modules.js";
+import { type Manifest, pageDataPreload, pageModuleOf, pagePreloads, publicPageModules, withPreloads } from "./page-modules.js";
 import { projectRoot } from "./paths.js";
 
 describe("the code of a public page", () => {
@@ -20,6 +20,15 @@ describe("the code of a public page", () => {
     expect(pageModuleOf("/arabic/beratung-finden")).toBeNull();
   });
 
+  it("preloads the site a site's pages show", () => {
+    const link = '<link rel="preload" as="fetch" crossorigin href="/api/public/sites/6f1c-22ab">';
+    expect(pageDataPreload("/beratung-finden/standorte/6f1c-22ab?lang=ar")).toBe(link);
+    expect(pageDataPreload("/ar/beratung-finden/standorte/6f1c-22ab/termin")).toBe(link);
+    expect(pageDataPreload("/beratung-finden/standorte/6f1c-22ab/anfrage")).toBe(link);
+    expect(pageDataPreload("/beratung-finden?search=1")).toBe("");
+    expect(pageDataPreload("/beratung-finden/standorte/%22%3E%3Cscript%3E")).toBe("");
+  });
+
   it("names modules of the web app", () => {
     for (const [, module] of publicPageModules) expect(existsSync(join(projectRoot, "web", module)), module).toBe(true);
   });
@@ -32,13 +41,19 @@ describe("the code of a public page", () => {
       "_fields-3.js": { file: "assets/fields-3.js", imports: ["_react-2.js"] },
       "routes/public/FindCounselingPage.tsx": { file: "assets/FindCounselingPage-4.js", imports: ["_fields-3.js", "_react-2.js"] },
       "routes/public/SitePage.tsx": { file: "assets/SitePage-5.js", imports: ["_react-2.js"] },
+      "i18n/ar.json": { file: "assets/ar-6.js" },
     };
-    const links = pagePreloads(manifest, index);
-    expect(links.get("routes/public/FindCounselingPage.tsx")).toBe(
+    const preloads = pagePreloads(manifest, index);
+    expect(preloads("routes/public/FindCounselingPage.tsx", null)).toBe(
       '<link rel="modulepreload" crossorigin href="/assets/FindCounselingPage-4.js"><link rel="modulepreload" crossorigin href="/assets/fields-3.js">',
     );
-    expect(links.get("routes/public/SitePage.tsx")).toBe('<link rel="modulepreload" crossorigin href="/assets/SitePage-5.js">');
-    expect(withPreloads("<html><head><title>x</title></head></html>", links.get("routes/public/SitePage.tsx")!)).toContain(
+    expect(preloads("routes/public/SitePage.tsx", "de")).toBe('<link rel="modulepreload" crossorigin href="/assets/SitePage-5.js">');
+    expect(preloads("routes/public/SitePage.tsx", "ar")).toBe(
+      '<link rel="modulepreload" crossorigin href="/assets/SitePage-5.js"><link rel="modulepreload" crossorigin href="/assets/ar-6.js">',
+    );
+    expect(preloads(null, "ar")).toBe('<link rel="modulepreload" crossorigin href="/assets/ar-6.js">');
+    expect(preloads(null, null)).toBe("");
+    expect(withPreloads("<html><head><title>x</title></head></html>", preloads("routes/public/SitePage.tsx", null))).toContain(
       '<link rel="modulepreload" crossorigin href="/assets/SitePage-5.js">\n  </head>',
     );
   });
