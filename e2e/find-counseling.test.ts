@@ -114,6 +114,7 @@ describe("finding counseling (public)", () => {
     await page.goto("/beratung-finden");
     await page.getByRole("button", { name: /Sprache wählen/ }).click();
     const entries = page.getByRole("menu").locator("[lang]");
+    await expect.poll(() => entries.count()).toBe(7);
     expect(await entries.evaluateAll((els) => els.map((e) => `${e.getAttribute("lang")}:${e.textContent}`))).toEqual([
       "de:Deutsch",
       "en:English",

@@ -62,7 +62,8 @@ describe("public landing page", () => {
       await page.goto("/");
       await page.getByRole("button", { name: /Sprache wählen/ }).click();
       const arabic = page.getByRole("menuitemradio", { name: "العربية" }).or(page.getByRole("menuitem", { name: "العربية" }));
-      expect(await arabic.locator("[lang=ar]").count()).toBe(1);
+      // The menu's code arrives when it is first wanted: wait for it.
+      await expect.poll(() => arabic.locator("[lang=ar]").count()).toBe(1);
       await arabic.click();
       await expect.poll(() => page.getAttribute("html", "lang")).toBe("ar");
       expect(await page.getAttribute("html", "dir")).toBe("rtl");

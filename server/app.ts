@@ -41,6 +41,7 @@ import { registerMailJob } from "./platform/mail.js";
 import { createMetricsRegistry, registerMetrics } from "./platform/metrics.js";
 import { registerOpenApi } from "./platform/openapi.js";
 import { localizedIndex, pageLanguageOf } from "./platform/page-language.js";
+import { type Manifest, pageDataPreload, pageModuleOf, pagePreloads, withPreloads } from "./platform/page-modules.js";
 import { webDistFolder } from "./platform/paths.js";
 import { registerPublicFormRoutes } from "./platform/public-form-guard.js";
 import { resolveInstanceSecret } from "./platform/secrets.js";
@@ -216,12 +217,18 @@ async function registerWebApp(app: HttpApp): Promise<void> {
     });
   }
   const indexHtml = hasWeb ? readFileSync(join(webDistFolder, "index.html"), "utf8") : "";
+  const manifestFile = join(webDistFolder, ".vite", "manifest.json");
+  const preloadsOf = existsSync(manifestFile)
+    ? pagePreloads(JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest, indexHtml)
+    : () => "";
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && !request.url.startsWith("/metrics");
     if (!hasWeb || !wantsPage) return sendProblem(reply, request, "not_found");
+    // The page's language on <html>, its code and first data preloaded; the page itself is checked each time.
     const lang = pageLanguageOf(request.url);
-    if (!lang) return reply.type("text/html").sendFile("index.html");
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(localizedIndex(indexHtml, lang));
+    let html = withPreloads(indexHtml, preloadsOf(pageModuleOf(request.url), lang) + pageDataPreload(request.url));
+    if (lang) html = localizedIndex(html, lang);
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
   });
 }
 

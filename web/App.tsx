@@ -4,26 +4,36 @@ import { useTranslation } from "react-i18next";
 import { Route, Routes, useHref, useNavigate } from "react-router";
 import { Loading } from "./components/feedback.js";
 import { CALENDAR } from "./components/format.js";
-import { AccessibilityStatementPage } from "./routes/public/AccessibilityStatementPage.js";
-import { BookingPage } from "./routes/public/booking/BookingPage.js";
-import { ManageBookingPage } from "./routes/public/booking/ManageBookingPage.js";
-import { EasyReadPage } from "./routes/public/EasyReadPage.js";
-import { FindCounselingPage } from "./routes/public/FindCounselingPage.js";
-import { Landing } from "./routes/public/Landing.js";
-import { LegalPage } from "./routes/public/LegalPage.js";
-import { NotFound } from "./routes/public/NotFound.js";
-import { OnlineRequestPage } from "./routes/public/OnlineRequestPage.js";
+import { loadStaffTexts } from "./i18n/index.js";
 import { PublicLayout } from "./routes/public/PublicLayout.js";
-import { SitePage } from "./routes/public/SitePage.js";
 
-// The staff app loads on demand: the public pages stay small for phones.
+// Each public page is a chunk of its own: the search does not load the booking calendar, a site's
+// page no form widgets. The layout (header, footer) comes with the app and shows at once.
+const AccessibilityStatementPage = lazy(() =>
+  import("./routes/public/AccessibilityStatementPage.js").then((m) => ({ default: m.AccessibilityStatementPage })),
+);
+const BookingPage = lazy(() => import("./routes/public/booking/BookingPage.js").then((m) => ({ default: m.BookingPage })));
+const ManageBookingPage = lazy(() =>
+  import("./routes/public/booking/ManageBookingPage.js").then((m) => ({ default: m.ManageBookingPage })),
+);
+const EasyReadPage = lazy(() => import("./routes/public/EasyReadPage.js").then((m) => ({ default: m.EasyReadPage })));
+const FindCounselingPage = lazy(() => import("./routes/public/FindCounselingPage.js").then((m) => ({ default: m.FindCounselingPage })));
+const Landing = lazy(() => import("./routes/public/Landing.js").then((m) => ({ default: m.Landing })));
+const LegalPage = lazy(() => import("./routes/public/LegalPage.js").then((m) => ({ default: m.LegalPage })));
+const NotFound = lazy(() => import("./routes/public/NotFound.js").then((m) => ({ default: m.NotFound })));
+const OnlineRequestPage = lazy(() => import("./routes/public/OnlineRequestPage.js").then((m) => ({ default: m.OnlineRequestPage })));
+const SitePage = lazy(() => import("./routes/public/SitePage.js").then((m) => ({ default: m.SitePage })));
+
+// The staff app loads on demand, with its texts (every staff page renders inside one of its two
+// layouts): the public pages stay small for phones.
+const withStaffTexts = <T,>(module: Promise<T>): Promise<T> => Promise.all([module, loadStaffTexts()]).then(([m]) => m);
 const AccountPage = lazy(() => import("./routes/staff/account/AccountPage.js").then((m) => ({ default: m.AccountPage })));
 const AvailabilityPage = lazy(() =>
   import("./routes/staff/appointments/AvailabilityPage.js").then((m) => ({ default: m.AvailabilityPage })),
 );
 const CalendarPage = lazy(() => import("./routes/staff/appointments/CalendarPage.js").then((m) => ({ default: m.CalendarPage })));
 const AuditPage = lazy(() => import("./routes/staff/audit/AuditPage.js").then((m) => ({ default: m.AuditPage })));
-const AuthLayout = lazy(() => import("./routes/staff/AuthLayout.js").then((m) => ({ default: m.AuthLayout })));
+const AuthLayout = lazy(() => withStaffTexts(import("./routes/staff/AuthLayout.js")).then((m) => ({ default: m.AuthLayout })));
 const ClientCreatePage = lazy(() => import("./routes/staff/clients/ClientEditPage.js").then((m) => ({ default: m.ClientCreatePage })));
 const ClientDetailPage = lazy(() => import("./routes/staff/clients/ClientDetailPage.js").then((m) => ({ default: m.ClientDetailPage })));
 const ClientEditPage = lazy(() => import("./routes/staff/clients/ClientEditPage.js").then((m) => ({ default: m.ClientEditPage })));
@@ -70,7 +80,7 @@ const UnitListPage = lazy(() => import("./routes/staff/directory/UnitListPage.js
 const HomePage = lazy(() => import("./routes/staff/HomePage.js").then((m) => ({ default: m.HomePage })));
 const LoginPage = lazy(() => import("./routes/staff/LoginPage.js").then((m) => ({ default: m.LoginPage })));
 const ResetPasswordPage = lazy(() => import("./routes/staff/ResetPasswordPage.js").then((m) => ({ default: m.ResetPasswordPage })));
-const StaffLayout = lazy(() => import("./routes/staff/StaffLayout.js").then((m) => ({ default: m.StaffLayout })));
+const StaffLayout = lazy(() => withStaffTexts(import("./routes/staff/StaffLayout.js")).then((m) => ({ default: m.StaffLayout })));
 const StaffNotFound = lazy(() => import("./routes/staff/StaffNotFound.js").then((m) => ({ default: m.StaffNotFound })));
 const UserDetailPage = lazy(() => import("./routes/staff/users/UserDetailPage.js").then((m) => ({ default: m.UserDetailPage })));
 const UserListPage = lazy(() => import("./routes/staff/users/UserListPage.js").then((m) => ({ default: m.UserListPage })));

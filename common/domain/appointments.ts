@@ -2,6 +2,10 @@
 export const bookingChannels = ["in_person", "phone", "video"] as const;
 export type BookingChannel = (typeof bookingChannels)[number];
 
+/** The channels of a site in which appointments can be booked (not: written, mobile). */
+export const bookableChannels = (siteChannels: readonly string[]): BookingChannel[] =>
+  bookingChannels.filter((c) => siteChannels.includes(c));
+
 /** booked → attended | no_show (staff, after the time) or cancelled (person or staff, before). */
 export const bookingStatuses = ["booked", "cancelled", "attended", "no_show"] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useReferralPartners } from "../api/casework.js";
 import { useUnits } from "../api/hooks.js";
 import type { Unit, UnitType } from "../api/types.js";
-import { ComboInput } from "./fields.js";
+import { ComboInput } from "./combo-field.js";
 
 type ChosenUnit = { id: string; name: string };
 /** One hit: `label` is what the list shows, `name` what the caller gets back. */

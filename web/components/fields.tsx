@@ -1,13 +1,10 @@
 /**
  * Thin wrappers around React Aria Components form fields: label, description and error
- * message wired up the same way everywhere.
+ * message wired up the same way everywhere. Select, combo box and date fields live in modules of
+ * their own (select-field, combo-field, date-fields): a page loads only the widgets it shows.
  */
 import type { ReactNode } from "react";
 import {
-  Button,
-  Calendar,
-  CalendarCell,
-  CalendarGrid,
   Checkbox,
   CheckboxButton,
   CheckboxField,
@@ -15,40 +12,20 @@ import {
   CheckboxGroup,
   type CheckboxGroupProps,
   type CheckboxProps,
-  ComboBox,
-  type ComboBoxProps,
-  DateInput,
-  DatePicker,
-  type DatePickerProps,
-  DateSegment,
-  type DateValue,
-  Dialog,
   FieldError,
-  Group,
-  Heading,
   Input,
   Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
   Radio,
   RadioGroup,
   type RadioGroupProps,
-  Select,
-  type SelectProps,
-  SelectValue,
   Text,
   TextArea,
   TextField,
   type TextFieldProps,
-  TimeField,
-  type TimeFieldProps,
-  type TimeValue,
 } from "react-aria-components";
-import { useTranslation } from "react-i18next";
-import { CalendarIcon, ChevronDownIcon } from "./icons.js";
 
-type Common = { label: ReactNode; description?: ReactNode; errorMessage?: string | null };
+/** Label, description and error message of every field wrapper (here and in select, combo and date fields). */
+export type Common = { label: ReactNode; description?: ReactNode; errorMessage?: string | null };
 
 export function TextInput({
   label,
@@ -79,61 +56,6 @@ export function TextAreaInput({ label, description, errorMessage, ...props }: Co
 }
 
 export type Option = { id: string; label: string };
-
-export function SelectInput({
-  label,
-  description,
-  errorMessage,
-  options,
-  placeholder,
-  ...props
-}: Common & Omit<SelectProps<Option>, "children"> & { options: Option[] }) {
-  const { t } = useTranslation();
-  return (
-    <Select {...props} placeholder={placeholder ?? t("common.choose")} isInvalid={errorMessage ? true : props.isInvalid} className="field">
-      <Label>{label}</Label>
-      <Button className="field-button">
-        <SelectValue />
-        <ChevronDownIcon />
-      </Button>
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError>{errorMessage ?? undefined}</FieldError>
-      <Popover className="popover">
-        <ListBox items={options} className="listbox">
-          {(item) => <ListBoxItem className="listbox-item">{item.label}</ListBoxItem>}
-        </ListBox>
-      </Popover>
-    </Select>
-  );
-}
-
-export function ComboInput({
-  label,
-  description,
-  errorMessage,
-  options,
-  ...props
-}: Common & Omit<ComboBoxProps<Option>, "children" | "items"> & { options: Option[] }) {
-  const { t } = useTranslation();
-  return (
-    <ComboBox {...props} items={options} isInvalid={errorMessage ? true : props.isInvalid} className="field">
-      <Label>{label}</Label>
-      <div className="combo">
-        <Input />
-        <Button className="combo-button" aria-label={t("common.showOptions")}>
-          <ChevronDownIcon />
-        </Button>
-      </div>
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError>{errorMessage ?? undefined}</FieldError>
-      <Popover className="popover">
-        <ListBox className="listbox" renderEmptyState={() => <div className="listbox-empty">{t("common.noOptions")}</div>}>
-          {(item: Option) => <ListBoxItem className="listbox-item">{item.label}</ListBoxItem>}
-        </ListBox>
-      </Popover>
-    </ComboBox>
-  );
-}
 
 /** The drawn box and tick of every checkbox. */
 function CheckboxBox() {
@@ -196,56 +118,6 @@ export function RadioGroupInput({
       {description && <Text slot="description">{description}</Text>}
       <FieldError>{errorMessage ?? undefined}</FieldError>
     </RadioGroup>
-  );
-}
-
-export function DateInputField<T extends DateValue>({ label, description, errorMessage, ...props }: Common & DatePickerProps<T>) {
-  const { t } = useTranslation();
-  return (
-    <DatePicker {...props} isInvalid={errorMessage ? true : props.isInvalid} className="field">
-      <Label>{label}</Label>
-      <Group className="date-group">
-        <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
-        <Button className="combo-button" aria-label={t("common.openCalendar")}>
-          <CalendarIcon />
-        </Button>
-      </Group>
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError>{errorMessage ?? undefined}</FieldError>
-      <Popover className="popover">
-        <Dialog className="calendar-dialog">
-          <Calendar className="calendar">
-            <header className="calendar-header">
-              <Button slot="previous" className="button button-quiet">
-                <span aria-hidden="true" className="flip-rtl">
-                  ◀
-                </span>
-              </Button>
-              <Heading className="calendar-heading" />
-              <Button slot="next" className="button button-quiet">
-                <span aria-hidden="true" className="flip-rtl">
-                  ▶
-                </span>
-              </Button>
-            </header>
-            <CalendarGrid>{(date) => <CalendarCell date={date} className="calendar-cell" />}</CalendarGrid>
-          </Calendar>
-        </Dialog>
-      </Popover>
-    </DatePicker>
-  );
-}
-
-export function TimeInputField<T extends TimeValue>({ label, description, errorMessage, ...props }: Common & TimeFieldProps<T>) {
-  return (
-    <TimeField {...props} isInvalid={errorMessage ? true : props.isInvalid} className="field field-time">
-      <Label>{label}</Label>
-      <DateInput className="date-input date-input-standalone">
-        {(segment) => <DateSegment segment={segment} className="date-segment" />}
-      </DateInput>
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError>{errorMessage ?? undefined}</FieldError>
-    </TimeField>
   );
 }
 

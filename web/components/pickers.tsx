@@ -19,7 +19,8 @@ import {
   Text,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { ComboInput, type Option } from "./fields.js";
+import { ComboInput } from "./combo-field.js";
+import type { Option } from "./fields.js";
 import { ChevronDownIcon, CloseIcon } from "./icons.js";
 
 function useOptionFilter(options: Option[], input: string): Option[] {

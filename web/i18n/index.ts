@@ -9,12 +9,14 @@ import de from "./de.json" with { type: "json" };
 
 type Translation = Record<string, unknown>;
 
+type Bundle = () => Promise<{ default: Translation }>;
+
 /**
- * German (the source and every key's fallback) comes with the app; each other language is its
- * own file, fetched when needed: a phone on a slow line loads the language it shows, not all
- * seven with the staff app's texts.
+ * The texts of the public pages. German (the source and every key's fallback) comes with the
+ * app; each other language is its own file, fetched when needed: a phone on a slow line loads
+ * the language it shows, not all seven.
  */
-const bundles: Record<string, () => Promise<{ default: Translation }>> = {
+const bundles: Record<string, Bundle> = {
   de: async () => ({ default: de }),
   en: () => import("./en.json", { with: { type: "json" } }),
   ar: () => import("./ar.json", { with: { type: "json" } }),
@@ -24,10 +26,45 @@ const bundles: Record<string, () => Promise<{ default: Translation }>> = {
   tr: () => import("./tr.json", { with: { type: "json" } }),
 };
 
+/**
+ * The staff app's texts (staff/<lang>.json), loaded with the staff app (loadStaffTexts): the
+ * public pages never fetch them. Languages without a file fall back to German key by key.
+ */
+const staffBundles: Record<string, Bundle> = {
+  de: () => import("./staff/de.json", { with: { type: "json" } }),
+  en: () => import("./staff/en.json", { with: { type: "json" } }),
+  ar: () => import("./staff/ar.json", { with: { type: "json" } }),
+};
+
+/** "ar", "staff:de" …: the files added to i18next or on their way (once each; again after a failure). */
+const added = new Map<string, Promise<void>>([["de", Promise.resolve()]]);
+let staffTextsWanted = false;
+
+function addTexts(code: string, part: "" | "staff", load: Bundle | undefined): Promise<void> {
+  const id = part ? `${part}:${code}` : code;
+  if (!load) return Promise.resolve();
+  let adding = added.get(id);
+  if (!adding) {
+    adding = load().then(
+      (texts) => void i18next.addResourceBundle(code, "translation", texts.default, true, true),
+      (error: unknown) => {
+        added.delete(id);
+        throw error;
+      },
+    );
+    added.set(id, adding);
+  }
+  return adding;
+}
+
 async function loadLanguage(code: string): Promise<void> {
-  const load = bundles[code];
-  if (!load || i18next.hasResourceBundle(code, "translation")) return;
-  i18next.addResourceBundle(code, "translation", (await load()).default);
+  await Promise.all([addTexts(code, "", bundles[code]), staffTextsWanted ? addTexts(code, "staff", staffBundles[code]) : undefined]);
+}
+
+/** The staff app's texts in German and in the language shown; awaited before a staff page renders. */
+export async function loadStaffTexts(): Promise<void> {
+  staffTextsWanted = true;
+  await Promise.all([addTexts("de", "staff", staffBundles.de), addTexts(i18next.language, "staff", staffBundles[i18next.language])]);
 }
 
 /** Switches the UI language once its texts are there (no flash of German in between). */
@@ -105,7 +142,10 @@ export async function setupI18n(): Promise<typeof i18next> {
   const lng = initialLanguage();
   const [de, shown] = await Promise.all([bundles.de!(), lng === "de" ? null : bundles[lng]!()]);
   const resources: Record<string, { translation: Translation }> = { de: { translation: de.default } };
-  if (shown) resources[lng] = { translation: shown.default };
+  if (shown) {
+    resources[lng] = { translation: shown.default };
+    added.set(lng, Promise.resolve());
+  }
   await i18next
     .use(ICU)
     .use(initReactI18next)

@@ -1,10 +1,13 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import ar from "./ar.json" with { type: "json" };
-import de from "./de.json" with { type: "json" };
-import en from "./en.json" with { type: "json" };
+import arPublic from "./ar.json" with { type: "json" };
+import dePublic from "./de.json" with { type: "json" };
+import enPublic from "./en.json" with { type: "json" };
 import fa from "./fa.json" with { type: "json" };
 import ru from "./ru.json" with { type: "json" };
+import arStaff from "./staff/ar.json" with { type: "json" };
+import deStaff from "./staff/de.json" with { type: "json" };
+import enStaff from "./staff/en.json" with { type: "json" };
 import tr from "./tr.json" with { type: "json" };
 import uk from "./uk.json" with { type: "json" };
 
@@ -27,7 +30,13 @@ const PUBLIC_SECTIONS = [
   "requestForm",
   "booking",
   "easyRead",
+  "booking",
 ];
+/**
+ * Sections in <lang>.json, loaded with every page; the rest of a language is in staff/<lang>.json,
+ * loaded with the staff app only. Shared sections (common, errors) go with the public pages.
+ */
+const LOADED_WITH_PUBLIC_PAGES = [...PUBLIC_SECTIONS, "common", "errors"];
 /** Keys of shared sections that public pages show too (loading, select placeholder, errors of public forms). */
 const PUBLIC_KEYS = [
   "common.loading",
@@ -41,7 +50,21 @@ const PUBLIC_KEYS = [
  * whatever the UI language, so no other language has these keys.
  */
 const GERMAN_ONLY = "easyRead.content.";
-const translations: Record<string, object> = { en, ar, fa, uk, ru, tr };
+const files: Record<string, { public: object; staff?: object }> = {
+  de: { public: dePublic, staff: deStaff },
+  en: { public: enPublic, staff: enStaff },
+  ar: { public: arPublic, staff: arStaff },
+  fa: { public: fa },
+  uk: { public: uk },
+  ru: { public: ru },
+  tr: { public: tr },
+};
+const de = { ...dePublic, ...deStaff };
+const translations: Record<string, object> = Object.fromEntries(
+  Object.entries(files)
+    .filter(([language]) => language !== "de")
+    .map(([language, f]) => [language, { ...f.public, ...f.staff }]),
+);
 /** Languages in which the staff app is complete too (no fallback at all). */
 const COMPLETE = ["en"];
 
@@ -63,6 +86,13 @@ describe("translations", () => {
   it("has the Leichte Sprache text in German", () => {
     expect(Object.keys(source).filter((k) => k.startsWith(GERMAN_ONLY)).length).toBeGreaterThan(10);
   });
+
+  for (const [language, f] of Object.entries(files)) {
+    it(`${language}: has the public pages' sections in ${language}.json and the staff app's in staff/${language}.json`, () => {
+      expect(Object.keys(f.public).filter((section) => !LOADED_WITH_PUBLIC_PAGES.includes(section))).toEqual([]);
+      expect(Object.keys(f.staff ?? {}).filter((section) => LOADED_WITH_PUBLIC_PAGES.includes(section))).toEqual([]);
+    });
+  }
 
   it("has every public key in German", () => {
     for (const section of PUBLIC_SECTIONS)

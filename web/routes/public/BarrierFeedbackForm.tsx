@@ -12,9 +12,8 @@ import { ErrorAlert, Notice } from "../../components/feedback.js";
 import { focusFirstInvalid, TextAreaInput, TextInput } from "../../components/fields.js";
 import { PendingButton } from "../../components/PendingButton.js";
 import { Honeypot, useFormTokenProblem, usePublicFormGuard } from "../../components/public-form.js";
+import { PAGE_PARAM } from "./barrier-link.js";
 
-/** The query parameter of the "Barriere melden" links. */
-export const PAGE_PARAM = "seite";
 const DESCRIPTION_MAX = 4000;
 
 type Field = "page" | "description" | "name" | "email";

@@ -6,7 +6,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { usePageTitle } from "../../components/page.js";
-import { PAGE_PARAM } from "./BarrierFeedbackForm.js";
+import { reportBarrierPath } from "./barrier-link.js";
 
 const sections: { key: string; to?: string }[] = [
   { key: "what" },
@@ -15,7 +15,7 @@ const sections: { key: string; to?: string }[] = [
   { key: "find", to: "/beratung-finden" },
   { key: "appointment", to: "/beratung-finden" },
   { key: "languages" },
-  { key: "barrier", to: `/barrierefreiheit?${PAGE_PARAM}=${encodeURIComponent("/leichte-sprache")}#feedback` },
+  { key: "barrier", to: reportBarrierPath("/leichte-sprache") },
 ];
 
 export function EasyReadPage() {

@@ -2,17 +2,18 @@
  * Finding counseling (no sign-in): where, language, topic and channel in the address bar, so a
  * search can be shared, bookmarked and gone back to; results nearest first.
  */
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useDeferredValue, useMemo, useState } from "react";
 import { Button, Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { publicTopics, siteChannels } from "../../../common/domain/units.js";
 import { ApiError } from "../../api/client.js";
 import { type PublicSiteSearch, type PublicSiteSummary, usePublicSites } from "../../api/public.js";
-import { type Option, SelectInput, TextInput } from "../../components/fields.js";
+import { type Option, TextInput } from "../../components/fields.js";
 import { collator } from "../../components/intl-cache.js";
 import { languageName } from "../../components/names.js";
 import { usePageTitle } from "../../components/page.js";
+import { SelectInput } from "../../components/select-field.js";
 import { formatDistance, isolate, SiteFacts } from "./site-facts.js";
 
 /** Ten nearest first: enough to choose from on a phone, and quick to show; "more" adds ten. */
@@ -55,12 +56,15 @@ function searchOf(params: URLSearchParams, limit: number): PublicSiteSearch | nu
 }
 
 export function FindCounselingPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t("findCounseling.title"));
   const [params, setParams] = useSearchParams();
   const [limit, setLimit] = useState(PAGE);
   const search = searchOf(params, limit);
   const result = usePublicSites(search);
+  // The result list renders in the background, in slices, when an answer arrives (a phone's CPU
+  // is not blocked by one long task); until then the heading says it is loading.
+  const list = useDeferredValue(result.data);
 
   const [where, setWhere] = useState(params.get("where") ?? "");
   const [language, setLanguage] = useState(params.get("language") ?? "");
@@ -78,17 +82,7 @@ export function FindCounselingPage() {
     searchFor(where);
   };
 
-  const any: Option = { id: "", label: t("findCounseling.any") };
-  const compare = collator(i18n.language);
-  const languages = [
-    any,
-    ...COUNSELING_LANGUAGES.map((code) => ({ id: code, label: languageName(code, i18n.language) })).sort((a, b) =>
-      compare.compare(a.label, b.label),
-    ),
-  ];
-  const topics = [any, ...publicTopics.map((id) => ({ id, label: t(`findCounseling.topics.${id}`) }))];
-  const channels = [any, ...siteChannels.map((id) => ({ id, label: t(`findCounseling.channels.${id}`) }))];
-
+  const { languages, topics, channels } = useFilterOptions();
   const whereError = fieldErrorOf(result.error, t);
 
   return (
@@ -134,9 +128,9 @@ export function FindCounselingPage() {
 
       <Results
         searched={search !== null}
-        pending={result.isPending && search !== null}
+        pending={(result.isPending && search !== null) || (list === undefined && result.data !== undefined)}
         failed={Boolean(result.error) && !whereError}
-        list={result.data}
+        list={list}
         onMore={() => setLimit((n) => n + PAGE)}
         loadingMore={result.isFetching && result.isPlaceholderData}
       />
@@ -247,4 +241,25 @@ function SiteResult({ site }: { site: PublicSiteSummary }) {
       <SiteFacts site={site} />
     </article>
   );
+}
+
+/**
+ * The choices of the three filters, built once per language: the selects keep their lists when
+ * the page renders again (an answer arriving, typing in the where field).
+ */
+function useFilterOptions(): { languages: Option[]; topics: Option[]; channels: Option[] } {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const any: Option = { id: "", label: t("findCounseling.any") };
+    const compare = collator(i18n.language);
+    const languages = [
+      any,
+      ...COUNSELING_LANGUAGES.map((code) => ({ id: code, label: languageName(code, i18n.language) })).sort((a, b) =>
+        compare.compare(a.label, b.label),
+      ),
+    ];
+    const topics = [any, ...publicTopics.map((id) => ({ id, label: t(`findCounseling.topics.${id}`) }))];
+    const channels = [any, ...siteChannels.map((id) => ({ id, label: t(`findCounseling.channels.${id}`) }))];
+    return { languages, topics, channels };
+  }, [t, i18n.language]);
 }

@@ -11,11 +11,12 @@ import { REQUEST_DESCRIPTION_MAX, type RequestChannel, requestChannels } from ".
 import { ApiError } from "../../api/client.js";
 import { type CreateOnlineRequestInput, type PublicSiteDetail, usePublicSite, useSendOnlineRequest } from "../../api/public.js";
 import { ErrorAlert, Loading, Notice } from "../../components/feedback.js";
-import { CheckboxFieldInput, focusFirstInvalid, RadioGroupInput, SelectInput, TextAreaInput, TextInput } from "../../components/fields.js";
+import { CheckboxFieldInput, focusFirstInvalid, RadioGroupInput, TextAreaInput, TextInput } from "../../components/fields.js";
 import { languageName } from "../../components/names.js";
 import { PendingButton } from "../../components/PendingButton.js";
 import { usePageTitle } from "../../components/page.js";
 import { Honeypot, useFormTokenProblem, usePublicFormGuard } from "../../components/public-form.js";
+import { SelectInput } from "../../components/select-field.js";
 
 const topics = ["recognition", "labour_rights", "employers"] as const;
 type Field = "topic" | "language" | "channel" | "name" | "email" | "phone" | "description" | "consent";

@@ -1,13 +1,14 @@
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { BrandLink } from "../../components/BrandLink.js";
+import { Loading } from "../../components/feedback.js";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher.js";
 import { SkipLink, useFocusOnNavigate } from "../../components/page.js";
-import { PAGE_PARAM } from "./BarrierFeedbackForm.js";
+import { reportBarrierPath } from "./barrier-link.js";
 
 export function PublicLayout() {
   const { t } = useTranslation();
-  useFocusOnNavigate();
   return (
     <div className="page">
       <SkipLink />
@@ -23,11 +24,20 @@ export function PublicLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">
-        <Outlet />
+        {/* The header stays while a page's chunk arrives; the main area keeps its height (no layout shift). */}
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
       </main>
       <SiteFooter />
     </div>
   );
+}
+
+/** The current page; focus moves to its heading once it is there (its chunk may still be on the way). */
+function Page() {
+  useFocusOnNavigate();
+  return <Outlet />;
 }
 
 /**
@@ -71,7 +81,6 @@ export function SiteFooter({ staff = false }: { staff?: boolean }) {
 /** To the feedback form of the accessibility statement, with the current page filled in. */
 function ReportBarrierLink() {
   const { t } = useTranslation();
-  // The path only: a search in the address bar may hold a name.
   const { pathname } = useLocation();
-  return <Link to={`/barrierefreiheit?${PAGE_PARAM}=${encodeURIComponent(pathname)}#feedback`}>{t("shell.reportBarrier")}</Link>;
+  return <Link to={reportBarrierPath(pathname)}>{t("shell.reportBarrier")}</Link>;
 }

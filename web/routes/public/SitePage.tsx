@@ -1,13 +1,13 @@
 /** A counseling site for the public: how to reach it, when, in which languages, how accessible. */
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
+import { bookableChannels } from "../../../common/domain/appointments.js";
 import { ApiError } from "../../api/client.js";
 import { type PublicSiteDetail, usePublicSite } from "../../api/public.js";
 import { ErrorAlert, Loading } from "../../components/feedback.js";
 import { dateTimeFormat } from "../../components/intl-cache.js";
 import { languageName } from "../../components/names.js";
 import { usePageTitle } from "../../components/page.js";
-import { bookableChannels } from "./booking/SlotPicker.js";
 import { SiteFacts } from "./site-facts.js";
 
 const accessFeatures = ["stepFree", "elevator", "accessibleToilet", "hearingLoop", "parking"] as const;

@@ -5,23 +5,25 @@
  * next free times; nothing typed is lost. Spam-guarded like the other public forms (form token,
  * honeypot; decision 0005); too many bookings of one e-mail address are refused at its field.
  */
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
 import { Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { bookableChannels } from "../../../../common/domain/appointments.js";
 import type { PublicLanguage } from "../../../../common/domain/public-languages.js";
 import { type PublicBooking, type Slot, useCreateBooking } from "../../../api/booking.js";
 import { ApiError } from "../../../api/client.js";
 import { type PublicSiteDetail, usePublicSite } from "../../../api/public.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
-import { CheckboxFieldInput, focusFirstInvalid, SelectInput, TextAreaInput, TextInput } from "../../../components/fields.js";
+import { CheckboxFieldInput, focusFirstInvalid, TextAreaInput, TextInput } from "../../../components/fields.js";
 import { dateKeyIn, formatDateTime } from "../../../components/format.js";
 import { languageName } from "../../../components/names.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";
 import { Honeypot, useFormTokenProblem, usePublicFormGuard } from "../../../components/public-form.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { BookingConfirmation } from "./BookingConfirmation.js";
-import { bookableChannels, type SlotChoice, SlotPicker } from "./SlotPicker.js";
+import { type SlotChoice, SlotPicker } from "./SlotPicker.js";
 
 const MESSAGE_MAX = 1000;
 type Field = "slotId" | "name" | "email" | "phone" | "language" | "message" | "consent";
@@ -30,21 +32,24 @@ export function BookingPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const site = usePublicSite(id);
+  // The form (calendar, fields) is the page's heaviest render: when the site arrives, React renders
+  // it in the background, in slices, instead of blocking a phone's CPU in one long task.
+  const shown = useDeferredValue(site.data);
   usePageTitle(site.data ? t("booking.titleAt", { site: site.data.name }) : t("booking.title"));
   return (
     <div className="container section booking-page">
       <p>
         <Link to={`/beratung-finden/standorte/${id}`}>{t("booking.backToSite")}</Link>
       </p>
-      {site.isPending ? (
-        <Loading />
-      ) : site.error ? (
+      {site.error ? (
         <>
           <h1>{t("booking.title")}</h1>
           {site.error instanceof ApiError && site.error.status === 404 ? <p>{t("site.notFound")}</p> : <ErrorAlert error={site.error} />}
         </>
+      ) : shown ? (
+        <Booking site={shown} />
       ) : (
-        <Booking site={site.data} />
+        <Loading />
       )}
     </div>
   );

@@ -4,10 +4,10 @@
  * is the site's wall-clock time, whatever the visitor's device says.
  */
 import { type CalendarDate, parseDate } from "@internationalized/date";
-import { useEffect, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo } from "react";
 import { Button, Calendar, CalendarCell, CalendarGrid, FieldError, Heading, Label, Radio, RadioGroup, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { type BookingChannel, bookingChannels } from "../../../../common/domain/appointments.js";
+import type { BookingChannel } from "../../../../common/domain/appointments.js";
 import { type Slot, usePublicSlots } from "../../../api/booking.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
 import { RadioGroupInput } from "../../../components/fields.js";
@@ -15,9 +15,6 @@ import { dateKeyIn, formatLongDate, formatTime } from "../../../components/forma
 import { dateTimeFormat } from "../../../components/intl-cache.js";
 
 export type SlotChoice = { channel: BookingChannel | null; day: string | null; slot: Slot | null };
-
-/** The channels of a site in which appointments can be booked (not: written, mobile). */
-export const bookableChannels = (channels: readonly string[]): BookingChannel[] => bookingChannels.filter((c) => channels.includes(c));
 
 export function SlotPicker({
   siteId,
@@ -36,17 +33,20 @@ export function SlotPicker({
 }) {
   const { t, i18n } = useTranslation();
   const slots = usePublicSlots(siteId, choice.channel);
-  const byDay = useMemo(() => groupByDay(slots.data?.items ?? [], slots.data?.timeZone ?? timeZone), [slots.data, timeZone]);
+  // The calendar and the times render in the background, in slices, when the slots arrive.
+  const data = useDeferredValue(slots.data);
+  const byDay = useMemo(() => groupByDay(data?.items ?? [], data?.timeZone ?? timeZone), [data, timeZone]);
   const days = [...byDay.keys()];
-  const zone = slots.data?.timeZone ?? timeZone;
+  const zone = data?.timeZone ?? timeZone;
 
   // The first day with a free slot is preselected, so the times show without another step.
   const firstDay = days[0] ?? null;
   useEffect(() => {
-    if (!slots.data) return;
+    // Only once the shown slots are the channel's (the deferred value may still lag behind).
+    if (!data || data !== slots.data) return;
     if (choice.day && byDay.has(choice.day)) return;
     if (firstDay !== choice.day || choice.slot) onChange({ ...choice, day: firstDay, slot: null });
-  }, [slots.data, byDay, firstDay, choice, onChange]);
+  }, [data, slots.data, byDay, firstDay, choice, onChange]);
 
   const daySlots = choice.day ? (byDay.get(choice.day) ?? []) : [];
 
@@ -68,10 +68,10 @@ export function SlotPicker({
 
       {/* Room for the calendar before the slots arrive: the form below does not jump (no layout shift). */}
       <div className="slot-picker-body">
-        {slots.isPending && choice.channel ? (
-          <Loading />
-        ) : slots.error ? (
+        {slots.error ? (
           <ErrorAlert error={slots.error} />
+        ) : !data && choice.channel ? (
+          <Loading />
         ) : days.length === 0 ? (
           <p className="alert alert-info">{t("booking.noSlots")}</p>
         ) : (

@@ -15,11 +15,13 @@ import {
   useRemoveException,
 } from "../../../api/appointments.js";
 import { useSession } from "../../../api/hooks.js";
+import { DateInputField, TimeInputField } from "../../../components/date-fields.js";
 import { ErrorAlert } from "../../../components/feedback.js";
-import { DateInputField, SelectInput, TextInput, TimeInputField } from "../../../components/fields.js";
+import { TextInput } from "../../../components/fields.js";
 import { CALENDAR } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { QuickForm } from "../../../components/QuickForm.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { isolate, RemoveEntryDialog, useFocusAfterRemoval, useServerFieldErrors } from "./parts.js";
 import { addDays, dayIn, formatTime, zonedInstant } from "./zoned-time.js";
 

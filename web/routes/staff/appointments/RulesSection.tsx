@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { type BookingChannel, bookingChannels } from "../../../../common/domain/appointments.js";
 import { type AvailabilityRule, type SiteBookingSetup, useAddRule, useRemoveRule } from "../../../api/appointments.js";
 import { useSession } from "../../../api/hooks.js";
+import { DateInputField, TimeInputField } from "../../../components/date-fields.js";
 import { ErrorAlert } from "../../../components/feedback.js";
-import { CheckboxGroupInput, DateInputField, SelectInput, TimeInputField } from "../../../components/fields.js";
+import { CheckboxGroupInput } from "../../../components/fields.js";
 import { formatDate, shortTime } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { QuickForm } from "../../../components/QuickForm.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { isolate, RemoveEntryDialog, useFocusAfterRemoval, useServerFieldErrors } from "./parts.js";
 import { dayIn } from "./zoned-time.js";
 

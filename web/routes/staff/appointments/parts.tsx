@@ -8,7 +8,7 @@ import { useSession, useUnits } from "../../../api/hooks.js";
 import type { Unit } from "../../../api/types.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert, QueryState } from "../../../components/feedback.js";
-import { SelectInput } from "../../../components/fields.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { UnitPicker } from "../../../components/UnitPicker.js";
 import { caseworkUnits } from "../../../session/access.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";

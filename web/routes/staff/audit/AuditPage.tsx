@@ -3,10 +3,12 @@ import { useState } from "react";
 import { Button, Cell, Column, Form, Row, Table, TableBody, TableHeader } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { type AuditFilter, useAuditEvents } from "../../../api/hooks.js";
+import { DateInputField } from "../../../components/date-fields.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
-import { DateInputField, SelectInput, TextInput } from "../../../components/fields.js";
+import { TextInput } from "../../../components/fields.js";
 import { formatDateTime } from "../../../components/format.js";
 import { usePageTitle } from "../../../components/page.js";
+import { SelectInput } from "../../../components/select-field.js";
 
 // Same list as common/contracts/audit.ts; kept here so the web bundle does not pull in zod.
 const auditOutcomes = ["success", "denied", "failure"] as const;

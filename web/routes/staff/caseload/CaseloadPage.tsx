@@ -10,7 +10,7 @@ import { type CaseloadEntry, useCaseload, useReassignCaseload } from "../../../a
 import { useSession } from "../../../api/hooks.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert, QueryState } from "../../../components/feedback.js";
-import { SelectInput } from "../../../components/fields.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { CaseworkOnly, isLead } from "../casework/parts.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
 

@@ -15,9 +15,10 @@ import {
 } from "../../../../common/domain/clients.js";
 import { ApiError } from "../../../api/client.js";
 import type { Client, NewClient } from "../../../api/types.js";
-import { RadioGroupInput, SelectInput, TextInput } from "../../../components/fields.js";
+import { RadioGroupInput, TextInput } from "../../../components/fields.js";
 import { countryOptions, languageOptions } from "../../../components/names.js";
 import { MultiPicker, SinglePicker } from "../../../components/pickers.js";
+import { SelectInput } from "../../../components/select-field.js";
 
 export type ClientFormState = {
   firstName: string;

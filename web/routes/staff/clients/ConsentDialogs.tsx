@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { type ConsentKind, consentKinds } from "../../../../common/domain/clients.js";
 import { useGiveConsent, useWithdrawConsent } from "../../../api/hooks.js";
 import type { Client, Consent } from "../../../api/types.js";
+import { DateInputField } from "../../../components/date-fields.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
-import { DateInputField, SelectInput } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { PartnerPicker } from "../../../components/UnitPicker.js";
 import { fieldErrorOf } from "./ClientForm.js";
 

@@ -19,18 +19,12 @@ import type { FieldOfAction } from "../../../../common/domain/units.js";
 import { ApiError } from "../../../api/client.js";
 import { useSession, useUnit, useUnits } from "../../../api/hooks.js";
 import type { Consultation, NewConsultation } from "../../../api/records.js";
-import {
-  CheckboxGroupInput,
-  CheckboxInput,
-  DateInputField,
-  RadioGroupInput,
-  SelectInput,
-  TextAreaInput,
-  TextInput,
-} from "../../../components/fields.js";
+import { DateInputField } from "../../../components/date-fields.js";
+import { CheckboxGroupInput, CheckboxInput, RadioGroupInput, TextAreaInput, TextInput } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
 import { languageOptions } from "../../../components/names.js";
 import { MultiPicker } from "../../../components/pickers.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { caseworkUnits } from "../../../session/access.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
 import { type ProfessionRef, ReferenceProfessionPicker } from "./ReferenceProfessionPicker.js";

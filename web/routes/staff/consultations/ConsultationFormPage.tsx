@@ -16,11 +16,12 @@ import {
 } from "../../../api/records.js";
 import type { Client } from "../../../api/types.js";
 import { ErrorAlert, LoadFailed, Loading, Notice } from "../../../components/feedback.js";
-import { CheckboxInput, SelectInput } from "../../../components/fields.js";
+import { CheckboxInput } from "../../../components/fields.js";
 import { formatDate } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";
 import { QuickForm } from "../../../components/QuickForm.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { caseworkUnits } from "../../../session/access.js";
 import { changedFields, fieldErrorOf } from "../clients/ClientForm.js";
 import { ClientPageHeading, clientName } from "../clients/ClientPageHeading.js";

@@ -7,9 +7,11 @@ import { allowedChildTypes } from "../../../../common/domain/units.js";
 import { ApiError } from "../../../api/client.js";
 import { useCloseUnit, useMoveUnit, useReopenUnit, useUnits } from "../../../api/hooks.js";
 import type { UnitDetail } from "../../../api/types.js";
+import { ComboInput } from "../../../components/combo-field.js";
+import { DateInputField } from "../../../components/date-fields.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
-import { CheckboxInput, ComboInput, DateInputField } from "../../../components/fields.js";
+import { CheckboxInput } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
 
 export function MoveUnitDialog({ unit }: { unit: UnitDetail }) {

@@ -7,9 +7,9 @@ import { ApiError } from "../../../api/client.js";
 import { useCreateUnit, useUnit, useUpdateUnit } from "../../../api/hooks.js";
 import type { UnitDetail, UnitType } from "../../../api/types.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
-import { SelectInput } from "../../../components/fields.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { bodyFrom, changedFields, formStateFrom, UnitFormFields, type UnitFormState } from "./UnitForm.js";
 
 /** /staff/directory/:id/edit — optimistic locking: the version we loaded goes with the change. */

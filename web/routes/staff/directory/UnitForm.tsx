@@ -7,16 +7,11 @@ import { fieldsOfAction, siteChannels } from "../../../../common/domain/units.js
 import { ApiError } from "../../../api/client.js";
 import { fetchPostcode, useProviders } from "../../../api/hooks.js";
 import type { Site, UnitDetail, UnitType } from "../../../api/types.js";
-import {
-  CheckboxInput,
-  ComboInput,
-  DateInputField,
-  SelectInput,
-  TextAreaInput,
-  TextInput,
-  TimeInputField,
-} from "../../../components/fields.js";
+import { ComboInput } from "../../../components/combo-field.js";
+import { DateInputField, TimeInputField } from "../../../components/date-fields.js";
+import { CheckboxInput, TextAreaInput, TextInput } from "../../../components/fields.js";
 import { shortTime } from "../../../components/format.js";
+import { SelectInput } from "../../../components/select-field.js";
 
 type HoursRow = { key: number; weekday: number; opens: Time | null; closes: Time | null };
 const accessibilityKeys = ["stepFree", "accessibleToilet", "elevator", "hearingLoop", "parking"] as const;

@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { unitTypes } from "../../../../common/domain/units.js";
 import { useUnits } from "../../../api/hooks.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
-import { CheckboxInput, SelectInput } from "../../../components/fields.js";
+import { CheckboxInput } from "../../../components/fields.js";
 import { formatDate } from "../../../components/format.js";
 import { CloseIcon } from "../../../components/icons.js";
 import { usePageTitle } from "../../../components/page.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { useWorkingUnit } from "../../../session/working-unit.js";
 import { subtreeIds, treeOrder } from "./tree.js";
 

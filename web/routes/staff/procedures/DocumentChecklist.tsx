@@ -10,9 +10,10 @@ import { type DocumentKind, documentKinds } from "../../../../common/domain/proc
 import { ApiError } from "../../../api/client.js";
 import { type DocumentEntry, type Procedure, useReplaceDocuments } from "../../../api/records.js";
 import { ErrorAlert } from "../../../components/feedback.js";
-import { CheckboxInput, SelectInput, TextInput } from "../../../components/fields.js";
+import { CheckboxInput, TextInput } from "../../../components/fields.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { QuickForm } from "../../../components/QuickForm.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
 
 type Row = { key: string; kind: DocumentKind; label: string; present: boolean; translated: boolean; certified: boolean; note: string };

@@ -7,8 +7,9 @@ import { type LegalBasis, legalBases } from "../../../../common/domain/procedure
 import { useClient, useSession } from "../../../api/hooks.js";
 import { useCreateProcedure } from "../../../api/records.js";
 import type { Client } from "../../../api/types.js";
+import { DateInputField } from "../../../components/date-fields.js";
 import { ErrorAlert, LoadFailed, Loading, Notice } from "../../../components/feedback.js";
-import { DateInputField, RadioGroupInput, TextInput } from "../../../components/fields.js";
+import { RadioGroupInput, TextInput } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";

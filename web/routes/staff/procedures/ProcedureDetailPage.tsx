@@ -13,12 +13,14 @@ import {
 } from "../../../../common/domain/procedures.js";
 import { ApiError } from "../../../api/client.js";
 import { type Procedure, useProcedure, useUpdateProcedure } from "../../../api/records.js";
+import { DateInputField } from "../../../components/date-fields.js";
 import { ErrorAlert, LoadFailed, Loading, Notice } from "../../../components/feedback.js";
-import { DateInputField, RadioGroupInput, SelectInput, TextInput } from "../../../components/fields.js";
+import { RadioGroupInput, TextInput } from "../../../components/fields.js";
 import { formatDate, todayInBerlin } from "../../../components/format.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { usePageTitle } from "../../../components/page.js";
 import { QuickForm } from "../../../components/QuickForm.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { changedFields, fieldErrorOf } from "../clients/ClientForm.js";
 import { DocumentChecklist } from "./DocumentChecklist.js";
 

@@ -19,16 +19,10 @@ import { useGiveConsent, useSession } from "../../../api/hooks.js";
 import type { Client } from "../../../api/types.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
-import {
-  CheckboxFieldInput,
-  CheckboxGroupInput,
-  RadioGroupInput,
-  SelectInput,
-  TextAreaInput,
-  TextInput,
-} from "../../../components/fields.js";
+import { CheckboxFieldInput, CheckboxGroupInput, RadioGroupInput, TextAreaInput, TextInput } from "../../../components/fields.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { QuickForm } from "../../../components/QuickForm.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { PartnerPicker } from "../../../components/UnitPicker.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
 import { type Partner, recentPartners, rememberPartner } from "./recent-partners.js";

@@ -9,8 +9,9 @@ import { Link, useSearchParams } from "react-router";
 import { referralStatuses } from "../../../../common/domain/referrals.js";
 import { type ReferralBox, type ReferralFilter, type ReferralStatus, type ReferralSummary, useReferralBox } from "../../../api/casework.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
-import { CheckboxInput, SelectInput } from "../../../components/fields.js";
+import { CheckboxInput } from "../../../components/fields.js";
 import { formatDate, formatDateTime } from "../../../components/format.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { CaseworkOnly, OverdueFlag, ReferralStatusBadge } from "../casework/parts.js";
 
 const boxes: ReferralBox[] = ["inbox", "outbox"];

@@ -21,12 +21,14 @@ import {
   useForwardTargets,
   useOnlineRequest,
 } from "../../../api/requests.js";
+import { ComboInput } from "../../../components/combo-field.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { LoadFailed, Loading } from "../../../components/feedback.js";
-import { ComboInput, RadioGroupInput, SelectInput, TextAreaInput, TextInput } from "../../../components/fields.js";
+import { RadioGroupInput, TextAreaInput, TextInput } from "../../../components/fields.js";
 import { formatDateTime, todayInBerlin } from "../../../components/format.js";
 import { languageName } from "../../../components/names.js";
 import { QuickForm } from "../../../components/QuickForm.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { CaseworkOnly, ChangeError } from "../casework/parts.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
 import { RequestStatusBadge } from "./parts.js";

@@ -7,9 +7,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { type RequestStatusFilter, useOnlineRequests } from "../../../api/requests.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
-import { SelectInput } from "../../../components/fields.js";
 import { formatDateTime } from "../../../components/format.js";
 import { languageName } from "../../../components/names.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { CaseworkOnly } from "../casework/parts.js";
 import { RequestStatusBadge } from "./parts.js";
 

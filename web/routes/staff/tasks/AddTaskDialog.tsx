@@ -6,11 +6,13 @@ import { useTranslation } from "react-i18next";
 import { type Task, useCreateTask, useTaskAssignees } from "../../../api/casework.js";
 import { useSession } from "../../../api/hooks.js";
 import type { Client } from "../../../api/types.js";
+import { DateInputField } from "../../../components/date-fields.js";
 import { DialogActions, ModalDialog } from "../../../components/dialog.js";
 import { ErrorAlert } from "../../../components/feedback.js";
-import { DateInputField, SelectInput, TextInput } from "../../../components/fields.js";
+import { TextInput } from "../../../components/fields.js";
 import { todayInBerlin } from "../../../components/format.js";
 import { QuickForm } from "../../../components/QuickForm.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
 
 const DEFAULT_DAYS = 7;

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useGrantableRoles } from "../../../api/hooks.js";
 import type { Role } from "../../../api/types.js";
-import { SelectInput } from "../../../components/fields.js";
+import { SelectInput } from "../../../components/select-field.js";
 import { UnitPicker } from "../../../components/UnitPicker.js";
 
 /** Unit first, then the roles this user may grant there (GET /api/roles/grantable). */
