@@ -22,6 +22,7 @@ import { registerDirectoryRoutes } from "./modules/directory/routes.js";
 import { registerFeedbackRoutes } from "./modules/feedback/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
+import { registerCompactionJob } from "./modules/monitoring/maintenance.js";
 import { registerProcedureRoutes } from "./modules/procedures/routes.js";
 import { procedureRecordKeeper } from "./modules/procedures/service.js";
 import { referralRecordKeeper } from "./modules/referrals/client-records.js";
@@ -189,6 +190,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   registerClientRecordKeeper(procedureRecordKeeper satisfies ClientRecordKeeper);
   registerClientRecordKeeper(referralRecordKeeper satisfies ClientRecordKeeper);
   registerRetentionJob(jobs, ctx);
+  registerCompactionJob(jobs, ctx);
   return { app, ctx, jobs, apiRoutes };
 }
 
