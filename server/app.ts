@@ -23,6 +23,7 @@ import { registerFeedbackRoutes } from "./modules/feedback/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
 import { registerCompactionJob } from "./modules/monitoring/maintenance.js";
+import { registerMonitoringRoutes } from "./modules/monitoring/routes.js";
 import { registerProcedureRoutes } from "./modules/procedures/routes.js";
 import { procedureRecordKeeper } from "./modules/procedures/service.js";
 import { referralRecordKeeper } from "./modules/referrals/client-records.js";
@@ -176,6 +177,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     registerPublicFormRoutes(api, ctx);
     registerFeedbackRoutes(api, ctx);
     registerRequestRoutes(api, ctx);
+    registerMonitoringRoutes(api, ctx);
     if (!config.production) registerDevRoutes(api, ctx);
   });
 

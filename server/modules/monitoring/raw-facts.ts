@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Family } from "../../../common/domain/monitoring/measures.js";
-import { type RollupColumn, rollupColumns, type Source } from "./report-sql.js";
+import { type RollupColumn, rollupColumns, type Slice, type Source, sliceSql } from "./report-sql.js";
 
 /**
  * The baseline: every measure computed by hand-written SQL straight from the fact tables
@@ -19,7 +19,7 @@ const ageGroup = (factDay: SQL, birthYear: SQL) => sql`(case
     when extract(year from ${factDay}) - ${birthYear} < 55 then '45_54'
     else '55_plus' end)`;
 const refugee = sql`(case k.refugee_background when true then 'yes' when false then 'no' else '' end)`;
-const sortedLanguages = (column: SQL) => sql`(select coalesce(array_agg(distinct l order by l), '{}') from unnest(${column}) l)`;
+const sortedLanguages = (column: SQL) => sql`array(select distinct l from unnest(${column}) l order by l)`;
 
 const clientColumns = {
   stateCode: sql`coalesce(k.state_code, '')`,
@@ -120,6 +120,11 @@ const rawSources: Record<Family, Source> = {
 
 export function rawSource(family: Family): Source {
   return rawSources[family];
+}
+
+/** A report's query over the raw facts: the same cells, margins and total as from the rollups. */
+export function rawSliceSql(slice: Slice): SQL {
+  return sliceSql(rawSources[slice.family], slice);
 }
 
 const columnNames: Record<RollupColumn, string> = {

@@ -118,8 +118,8 @@ export function sliceSql(source: Source, slice: Slice): SQL {
   ];
   if (slice.kinds) conditions.push(sql`${source.columns.kind} = any(${pgArrayLiteral([...slice.kinds])}::text[])`);
   if (slice.referenceDate) conditions.push(sql`${source.columns.recordedOn} <= ${slice.referenceDate}::date`);
-  if (slice.channel) conditions.push(sql`${source.columns.channel} = ${slice.channel}`);
-  if (slice.language) conditions.push(sql`${slice.language} = any(${source.columns.languages})`);
+  if (slice.channel) conditions.push(sql`${source.columns.channel} = ${slice.channel}::text`);
+  if (slice.language) conditions.push(sql`${slice.language}::text = any(${source.columns.languages})`);
   const keys = slice.dims.map((d, i) => sql`${dimensionSql(source, d)} as ${sql.raw(`d${i + 1}`)}`);
   const part = slice.part
     ? sql`case when ${dimensionSql(source, slice.part.dimension)} = ${slice.part.code} then ${source.n} else 0 end`
