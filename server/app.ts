@@ -24,6 +24,8 @@ import { registerDirectoryRoutes } from "./modules/directory/routes.js";
 import { registerFeedbackRoutes } from "./modules/feedback/routes.js";
 import { registerIdentityRoutes } from "./modules/identity/index.js";
 import { createSessionLookupCache, resolveActor } from "./modules/identity/session-service.js";
+import { registerCompactionJob } from "./modules/monitoring/maintenance.js";
+import { registerMonitoringRoutes } from "./modules/monitoring/routes.js";
 import { registerProcedureRoutes } from "./modules/procedures/routes.js";
 import { procedureRecordKeeper } from "./modules/procedures/service.js";
 import { referralRecordKeeper } from "./modules/referrals/client-records.js";
@@ -179,6 +181,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
     registerPublicFormRoutes(api, ctx);
     registerFeedbackRoutes(api, ctx);
     registerRequestRoutes(api, ctx);
+    registerMonitoringRoutes(api, ctx);
     if (!config.production) registerDevRoutes(api, ctx);
   });
 
@@ -197,6 +200,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: HttpApp; c
   registerContactDataKeeper(bookingContactKeeper satisfies ContactDataKeeper);
   registerContactDataKeeper(requestContactKeeper satisfies ContactDataKeeper);
   registerRetentionJob(jobs, ctx);
+  registerCompactionJob(jobs, ctx);
   return { app, ctx, jobs, apiRoutes };
 }
 

@@ -96,6 +96,7 @@ const configSchema = z
       .default(60),
     BOOKING_MAX_LIVE_PER_EMAIL: z.coerce.number().int().min(1).max(1_000_000).default(3),
     ACCESSIBILITY_FEEDBACK_TO: z.email().optional(),
+    MONITORING_MIN_COUNT: z.coerce.number().int().min(1).max(100).default(3),
   })
   .superRefine((env, ctx) => {
     for (const issue of productionRules(env)) ctx.addIssue({ code: "custom", ...issue });
@@ -188,6 +189,8 @@ function resolveConfig(env: z.output<typeof configSchema>) {
     },
     // Reports of barriers go to the operator; without an address, to the sender address of mails.
     accessibilityFeedbackTo: env.ACCESSIBILITY_FEEDBACK_TO ?? addressOf(env.MAIL_FROM),
+    // Statistics: counts below this are suppressed ("<3"), with secondary suppression (decision 0007).
+    monitoringMinCount: env.MONITORING_MIN_COUNT,
   };
 }
 

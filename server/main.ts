@@ -6,6 +6,7 @@ import { scheduleRetention } from "./modules/clients/retention.js";
 import { ensureReferenceProfessions } from "./modules/consultations/reference-professions-repository.js";
 import { ensurePostcodes } from "./modules/directory/postcodes.js";
 import { ensureReferenceNetwork } from "./modules/directory/seed.js";
+import { scheduleCompaction } from "./modules/monitoring/maintenance.js";
 import { seedDemoData } from "./seed/demo.js";
 
 /** Reads config, opens and migrates the database, seeds demo data once, starts HTTP and jobs. */
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   if (config.demoData) await seedDemoData(ctx);
   if (config.jobsEnabled) {
     await scheduleRetention(ctx);
+    await scheduleCompaction(ctx);
     jobs.start();
   }
 

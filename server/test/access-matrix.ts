@@ -5,6 +5,7 @@ import { consultationAccessRows } from "../modules/consultations/testing/access-
 import { directoryAccessRows } from "../modules/directory/testing/access-rows.js";
 import { feedbackAccessRows } from "../modules/feedback/testing/access-rows.js";
 import { identityAccessRows } from "../modules/identity/testing/access-rows.js";
+import { monitoringAccessRows } from "../modules/monitoring/testing/access-rows.js";
 import { procedureAccessRows } from "../modules/procedures/testing/access-rows.js";
 import { referralAccessRows } from "../modules/referrals/testing/access-rows.js";
 import { requestAccessRows } from "../modules/requests/testing/access-rows.js";
@@ -41,4 +42,5 @@ export const accessMatrix: Record<string, Row> = {
   ...appointmentAccessRows,
   ...feedbackAccessRows,
   ...requestAccessRows,
+  ...monitoringAccessRows,
 };

@@ -5,6 +5,7 @@ export * from "./consultations.js";
 export * from "./directory.js";
 export * from "./feedback.js";
 export * from "./identity.js";
+export * from "./monitoring.js";
 export * from "./platform.js";
 export * from "./procedures.js";
 export * from "./referrals.js";

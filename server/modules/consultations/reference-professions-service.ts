@@ -85,3 +85,11 @@ export async function getReferenceProfession(exec: Executor, id: string): Promis
   const row = await repo.findReferenceProfession(exec, id);
   return row ? present(row) : null;
 }
+
+/** For the monitoring: catalogue names by id (retired entries too), for labelling statistics. */
+export async function referenceProfessionNames(exec: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(ids)].filter(Boolean);
+  if (distinct.length === 0) return new Map();
+  const rows = await repo.findReferenceProfessions(exec, distinct);
+  return new Map(rows.map((p) => [p.id, p.name]));
+}

@@ -309,3 +309,12 @@ export async function getSiteRef(exec: Executor, id: string) {
   );
   return row ?? null;
 }
+
+/** Sub-projects at or below a path, open or closed (statistics count closed ones too). */
+export async function findSubProjectsUnder(exec: Executor, path: string) {
+  return exec
+    .select({ id: units.id, name: units.name, path: units.path, fieldOfAction: units.fieldOfAction })
+    .from(units)
+    .where(and(eq(units.type, "sub_project"), or(eq(units.path, path), sql`${units.path} like ${`${path}/%`}`)))
+    .orderBy(asc(units.name), asc(units.id));
+}

@@ -152,6 +152,17 @@ export async function getUnitRefs(exec: Executor, ids: string[]): Promise<UnitRe
   return (await exec.select(refColumns).from(units).where(inArray(units.id, ids))) as UnitRef[];
 }
 
+/**
+ * For the monitoring: the sub-projects at or below a unit (facts count for sub-projects), each
+ * with its state network or expert unit (the unit below the root on its path) and field of action.
+ */
+export type StatisticalUnit = { id: string; name: string; networkId: string; field: string };
+
+export async function statisticalUnitsUnder(exec: Executor, path: string): Promise<StatisticalUnit[]> {
+  const rows = await repo.findSubProjectsUnder(exec, path);
+  return rows.map((r) => ({ id: r.id, name: r.name, networkId: r.path.split("/")[1] ?? r.id, field: r.fieldOfAction ?? "" }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------------------------

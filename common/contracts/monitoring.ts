@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { consultationChannels } from "../domain/consultations.js";
+import { dimensions } from "../domain/monitoring/dimensions.js";
+import { MAX_TOP, measureIds } from "../domain/monitoring/measures.js";
+import { fieldsOfAction } from "../domain/units.js";
+import { idSchema, isoDate, languageCode } from "./shared.js";
+
+/** A period bound: a month (2022-09), a quarter (2022-Q3) or a year (2022). */
+const periodBound = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, "Monat (2022-09), Quartal (2022-Q3) oder Jahr (2022)");
+
+/**
+ * GET /api/monitoring/report: one measure for a unit's subtree and a period, with up to two
+ * breakdowns. `format=csv` answers the same table as a CSV file.
+ */
+export const reportQuery = z.object({
+  measure: z.enum(measureIds),
+  /** The unit whose subtree counts; default: the caller's own scope when it is one unit. */
+  unit: idSchema.optional(),
+  /** First month (a quarter or year: its first month). Default: start of the funding period of `to`. */
+  from: periodBound.optional(),
+  /** Last month (a quarter or year: its last month). Default: the current month. */
+  to: periodBound.optional(),
+  /** A funding period (FUNDING_PERIODS code, e.g. 2019-2022) instead of from/to. */
+  period: z.string().trim().min(1).max(20).optional(),
+  by: z.enum(dimensions).optional(),
+  by2: z.enum(dimensions).optional(),
+  /** Stichtag: only facts recorded up to this day (Europe/Berlin). */
+  stichtag: isoDate.optional(),
+  channel: z.enum(consultationChannels).optional(),
+  language: languageCode.optional(),
+  /** Only sub-projects of this field of action. */
+  field: z.enum(fieldsOfAction).optional(),
+  /** Length of a top list (top_nationalities, top_professions). */
+  top: z.coerce.number().int().min(1).max(MAX_TOP).optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+  /** Language of labels and of the CSV header. */
+  lang: z.enum(["de", "en"]).default("de"),
+});
+export type ReportQuery = z.infer<typeof reportQuery>;
+
+const cellFields = {
+  /** The count (or, for a share measure, the percentage); null when suppressed. */
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+  /** Suppressed because the count is below the minimum (shown as "<3"). */
+  belowMinimum: z.boolean().optional(),
+  /** Percentage of the total (top lists) or of the consultations (multiple mentions), one decimal. */
+  share: z.number().nullable().optional(),
+};
+
+/** A row: the dimension codes by dimension id ('' = not stated), then the value. */
+export const reportRowSchema = z
+  .object({
+    ...cellFields,
+    /** The remainder of a top list ("other"). */
+    other: z.boolean().optional(),
+  })
+  .catchall(z.string().nullable())
+  .meta({ id: "MonitoringReportRow" });
+export type ReportRow = z.infer<typeof reportRowSchema>;
+
+export const reportCellSchema = z.object(cellFields).meta({ id: "MonitoringReportCell" });
+export type ReportCell = z.infer<typeof reportCellSchema>;
+
+export const reportResponse = z
+  .object({
+    measure: z.enum(measureIds),
+    label: z.string(),
+    definition: z.string(),
+    value: z.enum(["count", "share"]),
+    unit: z.object({ id: idSchema, name: z.string() }),
+    from: z.string(),
+    to: z.string(),
+    stichtag: z.string().nullable(),
+    filters: z.object({ channel: z.string().nullable(), language: z.string().nullable(), field: z.string().nullable() }),
+    /** Counts below this are suppressed (MONITORING_MIN_COUNT). */
+    minCount: z.number().int(),
+    dimensions: z.array(z.object({ id: z.enum(dimensions), label: z.string() })),
+    /**
+     * No rows although there are counts: which values occur would itself give a small count away
+     * (e.g. a total of 3 in three categories). The total is still shown.
+     */
+    withheld: z.boolean(),
+    rows: z.array(reportRowSchema),
+    /** Two breakdowns: the totals of each dimension's values (row and column totals). */
+    margins: z.record(z.string(), z.array(reportRowSchema)),
+    total: reportCellSchema,
+    /** Labels of the codes in the rows, per dimension. */
+    labels: z.record(z.string(), z.record(z.string(), z.string())),
+  })
+  .meta({ id: "MonitoringReport" });
+export type Report = z.infer<typeof reportResponse>;
+
+const labelSchema = z.object({ de: z.string(), en: z.string() });
+
+/** GET /api/monitoring/measures: what a UI can offer. */
+export const measureCatalogueResponse = z
+  .object({
+    minCount: z.number().int(),
+    measures: z.array(
+      z.object({
+        id: z.enum(measureIds),
+        label: labelSchema,
+        definition: labelSchema,
+        value: z.enum(["count", "share"]),
+        dimensions: z.array(z.enum(dimensions)),
+        top: z.enum(dimensions).nullable(),
+        mentions: z.enum(dimensions).nullable(),
+        field: z.enum(fieldsOfAction).nullable(),
+        filters: z.array(z.enum(["channel", "language", "field", "stichtag"])),
+      }),
+    ),
+    dimensions: z.array(z.object({ id: z.enum(dimensions), label: labelSchema })),
+  })
+  .meta({ id: "MonitoringMeasureCatalogue" });
+export type MeasureCatalogue = z.infer<typeof measureCatalogueResponse>;

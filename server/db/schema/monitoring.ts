@@ -1,0 +1,48 @@
+import { date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * The monitoring's rollups (decision 0007): the pseudonymous facts of consultations, Faire
+ * Integration reasons, group events, referrals and recognition decisions, pre-joined with the
+ * client's attributes and counted per distinct combination of every dimension a report can ask
+ * for. Reports read only this table. Triggers on the fact tables (migration 0015) append a row
+ * per change — `n` is a signed delta, so the table is an append-only journal whose sum per key
+ * is the current count; a job compacts it. '' in a text column means "not stated / not
+ * applicable"; no column names, contacts or ids of persons.
+ */
+export const monitoringRollups = pgTable(
+  "monitoring_rollups",
+  {
+    /** The fact family: consultation, fi_reason, group_event, referral, procedure. */
+    measure: text("measure").notNull(),
+    /** Consultation kind (consultation, fi_reason), referral status, procedure outcome; else ''. */
+    kind: text("kind").notNull(),
+    /** Faire Integration reason (fi_reason), referral target (external service or 'partner'); else ''. */
+    detail: text("detail").notNull(),
+    /** First day of the fact's month (consultation date, sent day, decision day; Europe/Berlin). */
+    month: date("month").notNull(),
+    /** The sub-project the fact counts for. */
+    unitId: uuid("unit_id").notNull(),
+    /** Berlin day the fact was first recorded: a report with a Stichtag counts rows up to it. */
+    recordedOn: date("recorded_on").notNull(),
+    channel: text("channel").notNull(),
+    /** The consultation's languages, sorted and distinct (a language filter is `= any`). */
+    languages: text("languages").array().notNull(),
+    /** The client's state of residence (ISO 3166-2). */
+    stateCode: text("state_code").notNull(),
+    /** The client's first nationality (ISO 3166-1 alpha-2). */
+    nationality: text("nationality").notNull(),
+    /** Reference profession id (consultation or procedure). */
+    profession: text("profession").notNull(),
+    gender: text("gender").notNull(),
+    /** Age in the fact's year, grouped (common/domain/monitoring/dimensions.ts ageGroups). */
+    ageGroup: text("age_group").notNull(),
+    /** Refugee background: yes, no, or '' (not stated). */
+    refugee: text("refugee").notNull(),
+    /** Signed: +count on insert, −count when a fact leaves the key (edit, move, delete). */
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    index("monitoring_rollups_measure_month_idx").on(t.measure, t.month),
+    index("monitoring_rollups_unit_idx").on(t.unitId, t.measure, t.month),
+  ],
+);

@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/index.js";
+import { rollupSource, type Slice, type SliceRow, sliceSql, toSliceRows } from "./report-sql.js";
+
+/**
+ * The monitoring's own SQL: reports read monitoring_rollups only. The rollups are written by the
+ * triggers of migration 0015, recomputed by monitoring_rebuild_rollups() and folded by
+ * monitoring_compact_rollups() (decision 0007).
+ */
+
+export async function readSlice(exec: Executor, slice: Slice): Promise<SliceRow[]> {
+  if (slice.units.length === 0) return [];
+  const rows = await queryRows<Record<string, unknown>>(exec, sliceSql(rollupSource(slice.family), slice));
+  return toSliceRows(rows, slice.dims.length);
+}
+
+/** Recomputes every rollup from the facts; returns the number of rollup rows. */
+export async function rebuildRollups(exec: Executor): Promise<number> {
+  const [row] = await queryRows<{ rows: number | string }>(exec, sql`select monitoring_rebuild_rollups() as rows`);
+  return Number(row?.rows ?? 0);
+}
+
+/** Folds the journal's rows per key; returns the number of rows removed. */
+export async function compactRollups(exec: Executor): Promise<number> {
+  const [row] = await queryRows<{ removed: number | string }>(exec, sql`select monitoring_compact_rollups() as removed`);
+  return Number(row?.removed ?? 0);
+}
+
+export async function countRollupRows(exec: Executor): Promise<number> {
+  const [row] = await queryRows<{ n: number | string }>(exec, sql`select count(*) as n from monitoring_rollups`);
+  return Number(row?.n ?? 0);
+}
