@@ -3,6 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { sql } from "drizzle-orm";
 import { from as copyFrom } from "pg-copy-streams";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ageGroupOf, ageGroups } from "../../../common/domain/monitoring/dimensions.js";
 import { families } from "../../../common/domain/monitoring/measures.js";
 import { queryRows } from "../../db/index.js";
 import { createTestApp, type TestApp } from "../../test/harness.js";
@@ -111,6 +112,15 @@ describe("monitoring rollups", () => {
     expect(await contributions(t.database.db, rollupContributionsSql("consultation"))).toEqual(before);
     // After a rebuild every key is one row: nothing to fold.
     expect(await compactRollups(t.ctx)).toBe(0);
+  });
+
+  it("group ages as the shared definition does (SQL and TypeScript agree)", async () => {
+    const rows = await queryRows<{ age: number; group: string }>(
+      t.database.db,
+      sql`select a as age, monitoring_age_group(2020, 2020 - a) as group from generate_series(0, 99) a`,
+    );
+    for (const r of rows) expect(r.group, `age ${r.age}`).toBe(ageGroupOf(2020, 2020 - r.age));
+    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(ageGroups));
   });
 
   it("leave out nothing that identifies a person: no client ids, names or contact data in the rollups", async () => {
