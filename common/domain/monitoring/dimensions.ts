@@ -165,6 +165,3 @@ export function monthsOf(text: string): { first: string; last: string } | null {
   if (m) return { first: `${m[1]}-01`, last: `${m[1]}-12` };
   return null;
 }
-
-/** YYYY-MM of an ISO day. */
-export const monthOfDay = (isoDay: string) => isoDay.slice(0, 7);

@@ -101,100 +101,203 @@ $$;
 
 -- Triggers: one aggregated, signed insert per statement ---------------------------------------
 
--- The statement a trigger runs for the rows one statement changed: inserted rows add their
--- contribution, deleted rows take it back, and updated rows do both — but only when one of the
--- `compared` columns changed (an erasure blanking free texts moves nothing). Built as text
--- because a transition table is only visible to the trigger function itself; `fact` is the
--- table whose row type the *_keys function takes, `keys` its call on the row d.c, `joins`
--- whatever else the call needs (the client).
-CREATE FUNCTION monitoring_delta_sql(op text, fact text, keys text, joins text, compared text) RETURNS text
-LANGUAGE plpgsql IMMUTABLE AS $$
-DECLARE
-  row_of text := format('row(c.*)::%I AS c', fact);
-  same text := format('EXISTS (SELECT FROM %%s x WHERE x.id = c.id AND (%s) IS NOT DISTINCT FROM (%s))',
-                      regexp_replace(compared, '(\w+)', 'x.\1', 'g'), regexp_replace(compared, '(\w+)', 'c.\1', 'g'));
-  source text;
+-- Inserted rows add their contribution, deleted rows take it back, updated rows do both — but
+-- only when a column the contribution reads changed (an erasure blanking free texts, a version
+-- bump move nothing). Static statements, so PL/pgSQL plans each once per connection: recording a
+-- consultation pays one small aggregated insert. The transition tables are the statement's
+-- rows; row(c.*)::<table> gives them the table's row type the *_keys functions take.
+CREATE FUNCTION monitoring_consultations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  source := CASE op
-    WHEN 'INSERT' THEN format('SELECT %s, 1 AS sign FROM new_rows c', row_of)
-    WHEN 'DELETE' THEN format('SELECT %s, -1 AS sign FROM old_rows c', row_of)
-    ELSE format('SELECT %s, -1 AS sign FROM old_rows c WHERE NOT %s UNION ALL SELECT %s, 1 FROM new_rows c WHERE NOT %s',
-                row_of, format(same, 'new_rows'), row_of, format(same, 'old_rows'))
-  END;
-  RETURN format(
-    'INSERT INTO monitoring_rollups
-     SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code,
-            f.nationality, f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
-       FROM (%s) d %s CROSS JOIN LATERAL %s f
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
-     HAVING sum(d.sign * f.n) <> 0', source, joins, keys);
-END;
-$$;
---> statement-breakpoint
--- Arguments: the *_keys call, the joins it needs, the columns whose change moves a contribution.
-CREATE FUNCTION monitoring_fact_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE monitoring_delta_sql(TG_OP, TG_TABLE_NAME, TG_ARGV[0], TG_ARGV[1], TG_ARGV[2]);
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(c.*)::consultations AS c, 1 AS sign FROM new_rows c) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_consultation_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(c.*)::consultations AS c, -1 AS sign FROM old_rows c) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_consultation_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  ELSE
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(o.*)::consultations AS c, -1 AS sign FROM old_rows o JOIN new_rows x ON x.id = o.id
+              WHERE (o.client_id, o.unit_id, o.date, o.kind, o.channel, o.languages, o.reference_profession_id, o.fi_reasons, o.created_at)
+                    IS DISTINCT FROM (x.client_id, x.unit_id, x.date, x.kind, x.channel, x.languages, x.reference_profession_id, x.fi_reasons, x.created_at)
+             UNION ALL
+            SELECT row(x.*)::consultations, 1 FROM old_rows o JOIN new_rows x ON x.id = o.id
+              WHERE (o.client_id, o.unit_id, o.date, o.kind, o.channel, o.languages, o.reference_profession_id, o.fi_reasons, o.created_at)
+                    IS DISTINCT FROM (x.client_id, x.unit_id, x.date, x.kind, x.channel, x.languages, x.reference_profession_id, x.fi_reasons, x.created_at)) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_consultation_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  END IF;
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER consultations_monitoring_insert AFTER INSERT ON consultations REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_consultation_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, unit_id, date, kind, channel, languages, reference_profession_id, fi_reasons, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_consultations_changed();
 --> statement-breakpoint
 CREATE TRIGGER consultations_monitoring_update AFTER UPDATE ON consultations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_consultation_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, unit_id, date, kind, channel, languages, reference_profession_id, fi_reasons, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_consultations_changed();
 --> statement-breakpoint
 CREATE TRIGGER consultations_monitoring_delete AFTER DELETE ON consultations REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_consultation_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, unit_id, date, kind, channel, languages, reference_profession_id, fi_reasons, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_consultations_changed();
+--> statement-breakpoint
+CREATE FUNCTION monitoring_group_events_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(c.*)::group_events AS c, 1 AS sign FROM new_rows c) d
+     CROSS JOIN LATERAL monitoring_group_event_keys(d.c) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(c.*)::group_events AS c, -1 AS sign FROM old_rows c) d
+     CROSS JOIN LATERAL monitoring_group_event_keys(d.c) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  ELSE
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(o.*)::group_events AS c, -1 AS sign FROM old_rows o JOIN new_rows x ON x.id = o.id
+              WHERE (o.unit_id, o.date, o.channel, o.languages, o.participants, o.refugee_participants, o.created_at)
+                    IS DISTINCT FROM (x.unit_id, x.date, x.channel, x.languages, x.participants, x.refugee_participants, x.created_at)
+             UNION ALL
+            SELECT row(x.*)::group_events, 1 FROM old_rows o JOIN new_rows x ON x.id = o.id
+              WHERE (o.unit_id, o.date, o.channel, o.languages, o.participants, o.refugee_participants, o.created_at)
+                    IS DISTINCT FROM (x.unit_id, x.date, x.channel, x.languages, x.participants, x.refugee_participants, x.created_at)) d
+     CROSS JOIN LATERAL monitoring_group_event_keys(d.c) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
 CREATE TRIGGER group_events_monitoring_insert AFTER INSERT ON group_events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_group_event_keys(d.c)', '', 'unit_id, date, channel, languages, participants, refugee_participants, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_group_events_changed();
 --> statement-breakpoint
 CREATE TRIGGER group_events_monitoring_update AFTER UPDATE ON group_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_group_event_keys(d.c)', '', 'unit_id, date, channel, languages, participants, refugee_participants, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_group_events_changed();
 --> statement-breakpoint
 CREATE TRIGGER group_events_monitoring_delete AFTER DELETE ON group_events REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_group_event_keys(d.c)', '', 'unit_id, date, channel, languages, participants, refugee_participants, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_group_events_changed();
+--> statement-breakpoint
+CREATE FUNCTION monitoring_referrals_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(c.*)::referrals AS c, 1 AS sign FROM new_rows c) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_referral_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(c.*)::referrals AS c, -1 AS sign FROM old_rows c) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_referral_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  ELSE
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(o.*)::referrals AS c, -1 AS sign FROM old_rows o JOIN new_rows x ON x.id = o.id
+              WHERE (o.client_id, o.from_unit_id, o.external_service, o.status, o.sent_at)
+                    IS DISTINCT FROM (x.client_id, x.from_unit_id, x.external_service, x.status, x.sent_at)
+             UNION ALL
+            SELECT row(x.*)::referrals, 1 FROM old_rows o JOIN new_rows x ON x.id = o.id
+              WHERE (o.client_id, o.from_unit_id, o.external_service, o.status, o.sent_at)
+                    IS DISTINCT FROM (x.client_id, x.from_unit_id, x.external_service, x.status, x.sent_at)) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_referral_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
 CREATE TRIGGER referrals_monitoring_insert AFTER INSERT ON referrals REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_referral_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, from_unit_id, external_service, status, sent_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_referrals_changed();
 --> statement-breakpoint
 CREATE TRIGGER referrals_monitoring_update AFTER UPDATE ON referrals REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_referral_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, from_unit_id, external_service, status, sent_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_referrals_changed();
 --> statement-breakpoint
 CREATE TRIGGER referrals_monitoring_delete AFTER DELETE ON referrals REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_referral_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, from_unit_id, external_service, status, sent_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_referrals_changed();
+--> statement-breakpoint
+CREATE FUNCTION monitoring_procedures_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(c.*)::procedures AS c, 1 AS sign FROM new_rows c) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_procedure_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(c.*)::procedures AS c, -1 AS sign FROM old_rows c) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_procedure_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  ELSE
+    INSERT INTO monitoring_rollups
+    SELECT f.measure, f.kind, f.detail, f.month, f.unit_id, f.recorded_on, f.channel, f.languages, f.state_code, f.nationality,
+           f.profession, f.gender, f.age_group, f.refugee, sum(d.sign * f.n)::int
+      FROM (SELECT row(o.*)::procedures AS c, -1 AS sign FROM old_rows o JOIN new_rows x ON x.id = o.id
+              WHERE (o.client_id, o.unit_id, o.reference_profession_id, o.outcome, o.decision_date, o.created_at)
+                    IS DISTINCT FROM (x.client_id, x.unit_id, x.reference_profession_id, x.outcome, x.decision_date, x.created_at)
+             UNION ALL
+            SELECT row(x.*)::procedures, 1 FROM old_rows o JOIN new_rows x ON x.id = o.id
+              WHERE (o.client_id, o.unit_id, o.reference_profession_id, o.outcome, o.decision_date, o.created_at)
+                    IS DISTINCT FROM (x.client_id, x.unit_id, x.reference_profession_id, x.outcome, x.decision_date, x.created_at)) d
+      JOIN clients k ON k.id = (d.c).client_id
+     CROSS JOIN LATERAL monitoring_procedure_keys(d.c, k) f
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    HAVING sum(d.sign * f.n) <> 0;
+  END IF;
+  RETURN NULL;
+END;
+$$;
 --> statement-breakpoint
 CREATE TRIGGER procedures_monitoring_insert AFTER INSERT ON procedures REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_procedure_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, unit_id, reference_profession_id, outcome, decision_date, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_procedures_changed();
 --> statement-breakpoint
 CREATE TRIGGER procedures_monitoring_update AFTER UPDATE ON procedures REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_procedure_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, unit_id, reference_profession_id, outcome, decision_date, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_procedures_changed();
 --> statement-breakpoint
 CREATE TRIGGER procedures_monitoring_delete AFTER DELETE ON procedures REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_fact_changed(
-    'monitoring_procedure_keys(d.c, k)', 'JOIN clients k ON k.id = (d.c).client_id',
-    'client_id, unit_id, reference_profession_id, outcome, decision_date, created_at');
+  FOR EACH STATEMENT EXECUTE FUNCTION monitoring_procedures_changed();
 --> statement-breakpoint
 
 -- A client's attributes are part of every contribution of their facts: an edit moves them all,

@@ -13,7 +13,7 @@ export type DataLabels = { units: Map<string, string>; professions: Map<string, 
 
 const regionNames = { de: new Intl.DisplayNames(["de"], { type: "region" }), en: new Intl.DisplayNames(["en"], { type: "region" }) };
 
-export function labelOf(dimension: Dimension, code: string, lang: Lang, data: DataLabels): string {
+function labelOf(dimension: Dimension, code: string, lang: Lang, data: DataLabels): string {
   if (code === "") return notStatedLabel[lang];
   switch (dimension) {
     case "network":

@@ -25,8 +25,3 @@ export async function compactRollups(exec: Executor): Promise<number> {
   const [row] = await queryRows<{ removed: number | string }>(exec, sql`select monitoring_compact_rollups() as removed`);
   return Number(row?.removed ?? 0);
 }
-
-export async function countRollupRows(exec: Executor): Promise<number> {
-  const [row] = await queryRows<{ n: number | string }>(exec, sql`select count(*) as n from monitoring_rollups`);
-  return Number(row?.n ?? 0);
-}

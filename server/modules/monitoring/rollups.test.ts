@@ -1,11 +1,15 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { sql } from "drizzle-orm";
+import { from as copyFrom } from "pg-copy-streams";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ageGroupOf, ageGroups } from "../../../common/domain/monitoring/dimensions.js";
 import { families } from "../../../common/domain/monitoring/measures.js";
 import { queryRows } from "../../db/index.js";
 import { createTestApp, type TestApp } from "../../test/harness.js";
 import { compactRollups, rebuildRollups } from "./maintenance.js";
 import { rawContributionsSql, rollupContributionsSql } from "./raw-facts.js";
-import { contributions, createFactWriter } from "./testing/random-facts.js";
+import { berlinSub, contributions, createFactWriter } from "./testing/random-facts.js";
 
 /**
  * Rollups == facts: after random inserts, edits, deletes, bulk statements, merges, erasures and
@@ -59,6 +63,47 @@ describe("monitoring rollups", () => {
     expect(counts!.erased).toBeGreaterThan(0);
   });
 
+  it("take in a bulk COPY (the national generator's load) in one statement", async () => {
+    const db = t.database.db;
+    const [counselor] = await queryRows<{ id: string }>(db, sql`select id from users where email = 'berater.berlin@lotse.demo'`);
+    const clientIds = (await queryRows<{ id: string }>(db, sql`select id from clients where merged_into_id is null limit 40`)).map(
+      (r) => r.id,
+    );
+    // Follow-ups only: COPY must not trip over the first-consultation index.
+    const csv = Array.from({ length: 400 }, (_, i) => {
+      const day = `2018-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`;
+      const languages = i % 3 === 0 ? '"{de,ar}"' : "{de}";
+      return [
+        clientIds[i % clientIds.length],
+        berlinSub,
+        counselor!.id,
+        day,
+        "2015-2018",
+        "follow_up",
+        "phone",
+        languages,
+        `${day}T10:00:00Z`,
+      ].join(",");
+    }).join("\n");
+    const columns = "client_id, unit_id, counselor_id, date, funding_period, kind, channel, languages, created_at";
+    const before = Number((await queryRows<{ n: string }>(db, sql`select count(*) as n from consultations`))[0]!.n);
+    if (t.database.pglite) {
+      await t.database.pglite.query(`copy consultations (${columns}) from '/dev/blob' with (format csv)`, [], {
+        blob: new Blob([`${csv}\n`]),
+      });
+    } else {
+      const client = await t.database.pool!.connect();
+      try {
+        await pipeline(Readable.from([`${csv}\n`]), client.query(copyFrom(`copy consultations (${columns}) from stdin with (format csv)`)));
+      } finally {
+        client.release();
+      }
+    }
+    const after = Number((await queryRows<{ n: string }>(db, sql`select count(*) as n from consultations`))[0]!.n);
+    expect(after - before).toBe(400);
+    await expectRollupsEqualFacts("after COPY");
+  });
+
   it("are recomputed from the facts by the rebuild, and compaction changes no sum", async () => {
     const before = await contributions(t.database.db, rollupContributionsSql("consultation"));
     const { rows } = await rebuildRollups(t.ctx);
@@ -67,6 +112,15 @@ describe("monitoring rollups", () => {
     expect(await contributions(t.database.db, rollupContributionsSql("consultation"))).toEqual(before);
     // After a rebuild every key is one row: nothing to fold.
     expect(await compactRollups(t.ctx)).toBe(0);
+  });
+
+  it("group ages as the shared definition does (SQL and TypeScript agree)", async () => {
+    const rows = await queryRows<{ age: number; group: string }>(
+      t.database.db,
+      sql`select a as age, monitoring_age_group(2020, 2020 - a) as group from generate_series(0, 99) a`,
+    );
+    for (const r of rows) expect(r.group, `age ${r.age}`).toBe(ageGroupOf(2020, 2020 - r.age));
+    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(ageGroups));
   });
 
   it("leave out nothing that identifies a person: no client ids, names or contact data in the rollups", async () => {
