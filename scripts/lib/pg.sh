@@ -30,6 +30,8 @@ pg_start() {
     || { cat "$PG_DIR/initdb.log" >&2; return 1; }
   local opts="-c listen_addresses=127.0.0.1 -k $PG_DIR/socket -c max_connections=200"
   [[ $mode == fast ]] && opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  # Extra server settings for a diagnosis, e.g. PG_EXTRA_OPTS="-c shared_preload_libraries=pg_stat_statements".
+  opts+=" ${PG_EXTRA_OPTS:-}"
   for attempt in 1 2 3; do
     PG_PORT=$(_pg_free_port)
     if _pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 -o "-p $PG_PORT $opts" start </dev/null >"$PG_DIR/pg_ctl.log" 2>&1; then

@@ -1,7 +1,8 @@
 import { hostname } from "node:os";
-import { sql } from "drizzle-orm";
+import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import { type Executor, pgArrayLiteral, queryRows } from "../db/index.js";
-import { jobs } from "../db/schema/index.js";
+import { JOB_MAX_ATTEMPTS, jobs } from "../db/schema/index.js";
+import { fixedStatement } from "../db/statement.js";
 import type { AppContext } from "./context.js";
 
 export type JobHandler = (payload: unknown, ctx: AppContext) => Promise<void>;
@@ -19,19 +20,35 @@ export async function enqueueJob(exec: Executor, job: EnqueueOptions): Promise<v
 /** Several jobs in one statement (one round trip), e.g. a booking's mail and its reminder. */
 export async function enqueueJobs(exec: Executor, list: readonly EnqueueOptions[]): Promise<void> {
   if (list.length === 0) return;
-  await exec
-    .insert(jobs)
-    .values(
-      list.map((job) => ({
-        kind: job.kind,
-        payload: job.payload as object,
-        runAt: job.runAt,
-        uniqueKey: job.uniqueKey,
-        maxAttempts: job.maxAttempts,
-      })),
-    )
-    .onConflictDoNothing({ target: jobs.uniqueKey });
+  await insertJobs(exec, { jobs: jobsParameter(list) });
 }
+
+/**
+ * The INSERT of queued jobs, all of them in one JSON parameter: its SQL text is the same for any
+ * number of jobs, so it is built once (a fixed statement) and can sit in another module's fixed
+ * statement as a data-modifying CTE (`recordAuditEventWithJobs`). A job whose unique key exists is
+ * skipped.
+ */
+export const insertJobsSql = (list: SQL | Placeholder) =>
+  sql`insert into jobs (kind, payload, unique_key, run_at, max_attempts)
+      select j.kind, j.payload, j.unique_key, coalesce(j.run_at, now()), coalesce(j.max_attempts, ${sql.raw(String(JOB_MAX_ATTEMPTS))})
+        from jsonb_to_recordset(${list}::text::jsonb) as j(kind text, payload jsonb, unique_key text, run_at timestamptz, max_attempts int)
+      on conflict (unique_key) do nothing`;
+
+/** The value of insertJobsSql's parameter. */
+export function jobsParameter(list: readonly EnqueueOptions[]): string {
+  return JSON.stringify(
+    list.map((job) => ({
+      kind: job.kind,
+      payload: job.payload,
+      unique_key: job.uniqueKey ?? null,
+      run_at: job.runAt?.toISOString() ?? null,
+      max_attempts: job.maxAttempts ?? null,
+    })),
+  );
+}
+
+const insertJobs = fixedStatement<{ jobs: string }>((p) => insertJobsSql(p("jobs")));
 
 /**
  * Deletes jobs of a kind by their unique keys, done or not (a done job keeps its payload). For the

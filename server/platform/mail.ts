@@ -55,13 +55,18 @@ export function mailSender(ctx: AppContext): SendMail {
   const transport: Transporter = ctx.config.smtpUrl
     ? nodemailer.createTransport(ctx.config.smtpUrl)
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  // The outbox directory is made when a write finds it missing, not before every mail.
   send = async (message) => {
     const info = await transport.sendMail({ from: ctx.config.mailFrom, ...message });
     if (!ctx.config.smtpUrl) {
       const dir = outboxDir(ctx.config.dataDir);
-      await mkdir(dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${Math.random().toString(36).slice(2, 8)}.eml`;
-      await writeFile(join(dir, name), (info as unknown as { message: Buffer }).message);
+      const eml = (info as unknown as { message: Buffer }).message;
+      await writeFile(join(dir, name), eml).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+        await mkdir(dir, { recursive: true });
+        await writeFile(join(dir, name), eml);
+      });
     }
   };
   senders.set(ctx, send);

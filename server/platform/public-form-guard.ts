@@ -118,10 +118,11 @@ export type LimitedSubmission = {
    */
   emailLockedByCaller?: boolean;
   /**
-   * A count of the caller's, read in the same statement as the limits (one round trip less on a
-   * hot path), and its verdict: an error to throw before the limits are looked at, or null.
+   * A count of the caller's, read in the same statement as the limits (no round trip of its own
+   * on a hot path): the submission is refused with `refusal` when the count has reached `max`,
+   * before the limits are looked at.
    */
-  precheck?: { count: SQL; refuse: (count: number) => AppError | null };
+  precheck?: { count: SQL; max: number; refusal: (count: number) => AppError };
 };
 
 /**
@@ -131,9 +132,10 @@ export type LimitedSubmission = {
  * or rolled-back submission counts nothing. Submissions of one e-mail address take turns under a
  * lock held until the transaction ends.
  *
- * Three statements at most, whatever the limits (it sits on the hot path of public booking): the
- * locks; both counts; pruning and recording. The counts run after the locks were granted, in a
- * statement of their own, so they see what the submission that held the lock committed.
+ * Two statements at most, whatever the limits (it sits on the hot path of public booking): the
+ * locks; then both counts, the pruning and the record in one. The counts run after the locks were
+ * granted, in a statement of their own, so they see what the submission that held the lock
+ * committed; the record is written only when the counts allow it.
  */
 export async function limitPublicFormSubmission(ctx: AppContext, exec: Executor, submission: LimitedSubmission): Promise<void> {
   const now = ctx.clock.now();
@@ -141,6 +143,7 @@ export async function limitPublicFormSubmission(ctx: AppContext, exec: Executor,
   const ipHash = keyedHash(ctx.secret, "public-form:ip", clientAddressKey(submission.ip));
   const email = submission.email?.trim().toLowerCase() || null;
   const emailHash = email ? keyedHash(ctx.secret, "public-form:email", email) : null;
+  const tokenHash = submission.token ? keyedHash(ctx.secret, "public-form:used", submission.token) : null;
   const windowMs = windowMinutes * 60_000;
   const since = new Date(now.getTime() - windowMs);
 
@@ -164,31 +167,40 @@ export async function limitPublicFormSubmission(ctx: AppContext, exec: Executor,
     sql`(select submitted_at from ${publicFormSubmissions}
           where form = ${submission.form} and ${sql.raw(column)} = ${hash} and submitted_at > ${since.toISOString()}::timestamptz
           order by submitted_at desc offset ${limit - 1} limit 1)`;
-  const [reached] = await queryRows<{ byIp: Date | string | null; byEmail: Date | string | null; precheck: number | string | null }>(
+  const precheck = submission.precheck;
+  // All parts of one statement share its snapshot: the counts do not see the row it records.
+  const [verdict] = await queryRows<{
+    byIp: Date | string | null;
+    byEmail: Date | string | null;
+    precheck: number | string | null;
+    recorded: boolean;
+  }>(
     exec,
-    sql`select ${limitReachedAt("ip_hash", ipHash, perIp)} as "byIp",
-               ${emailHash ? limitReachedAt("email_hash", emailHash, perEmail) : sql`null::timestamptz`} as "byEmail",
-               ${submission.precheck?.count ?? sql`null::int`} as "precheck"`,
+    sql`with reached as (
+          select ${limitReachedAt("ip_hash", ipHash, perIp)} as "byIp",
+                 ${emailHash ? limitReachedAt("email_hash", emailHash, perEmail) : sql`null::timestamptz`} as "byEmail",
+                 ${precheck?.count ?? sql`null::int`} as "precheck"),
+        pruned as (
+          delete from ${publicFormSubmissions}
+           where submitted_at < ${new Date(now.getTime() - keepMs(ctx, windowMs)).toISOString()}::timestamptz),
+        recorded as (
+          insert into ${publicFormSubmissions} (form, ip_hash, email_hash, token_hash, submitted_at)
+          select ${submission.form}, ${ipHash}, ${emailHash}, ${tokenHash}, ${now.toISOString()}::timestamptz
+            from reached
+           where "byIp" is null and "byEmail" is null ${precheck ? sql`and "precheck" < ${precheck.max}` : sql``}
+          on conflict (token_hash) do nothing
+          returning id)
+        select reached.*, exists (select 1 from recorded) as "recorded" from reached`,
   );
-  const refusal = submission.precheck?.refuse(Number(reached?.precheck ?? 0));
-  if (refusal) throw refusal;
-  const oldest = [reached?.byIp, reached?.byEmail].filter((at): at is Date | string => at !== null && at !== undefined);
+  const counted = Number(verdict?.precheck ?? 0);
+  if (precheck && counted >= precheck.max) throw precheck.refusal(counted);
+  const oldest = [verdict?.byIp, verdict?.byEmail].filter((at): at is Date | string => at !== null && at !== undefined);
   if (oldest.length > 0) {
     const freeAt = Math.max(...oldest.map((at) => new Date(at).getTime())) + windowMs;
     throw new AppError("rate_limited", { retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) });
   }
-
-  const tokenHash = submission.token ? keyedHash(ctx.secret, "public-form:used", submission.token) : null;
-  const stored = await queryRows<{ id: unknown }>(
-    exec,
-    sql`with pruned as (
-          delete from ${publicFormSubmissions} where submitted_at < ${new Date(now.getTime() - keepMs(ctx, windowMs)).toISOString()}::timestamptz)
-        insert into ${publicFormSubmissions} (form, ip_hash, email_hash, token_hash, submitted_at)
-        values (${submission.form}, ${ipHash}, ${emailHash}, ${tokenHash}, ${now.toISOString()}::timestamptz)
-        on conflict (token_hash) do nothing
-        returning id`,
-  );
-  if (stored.length === 0) throw invalidField("formToken", "form_token_used", formTokenErrors.form_token_used);
+  // Not refused, yet not recorded: the token's row exists, it was used before.
+  if (!verdict?.recorded) throw invalidField("formToken", "form_token_used", formTokenErrors.form_token_used);
 }
 
 /**

@@ -33,8 +33,17 @@ export async function resolveInstanceSecret(db: Db, configured: string | undefin
   return Buffer.from(row!.value, "utf8");
 }
 
+/** Derived keys per secret and purpose: HKDF on every hash cost more than the hash (public booking hashes four values). */
+const derivedKeys = new WeakMap<Buffer, Map<string, Buffer>>();
+
 function deriveKey(secret: Buffer, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), `lotse:${purpose}`, 32));
+  const keys = derivedKeys.get(secret) ?? new Map<string, Buffer>();
+  derivedKeys.set(secret, keys);
+  const known = keys.get(purpose);
+  if (known) return known;
+  const key = Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), `lotse:${purpose}`, 32));
+  keys.set(purpose, key);
+  return key;
 }
 
 /**

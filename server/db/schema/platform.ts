@@ -5,6 +5,9 @@ import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex
  * Durable jobs (mails, reminders, retention, statistics refresh). Claimed with
  * FOR UPDATE SKIP LOCKED so several app nodes never run the same job twice.
  */
+/** How often a job is tried before it is marked failed, unless it was queued with its own number. */
+export const JOB_MAX_ATTEMPTS = 8;
+
 export const jobs = pgTable(
   "jobs",
   {
@@ -15,7 +18,7 @@ export const jobs = pgTable(
     uniqueKey: text("unique_key"),
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
     attempts: integer("attempts").notNull().default(0),
-    maxAttempts: integer("max_attempts").notNull().default(8),
+    maxAttempts: integer("max_attempts").notNull().default(JOB_MAX_ATTEMPTS),
     lockedBy: text("locked_by"),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     doneAt: timestamp("done_at", { withTimezone: true }),

@@ -56,7 +56,8 @@ export async function guardBooking(ctx: AppContext, tx: Executor, ip: string, in
     // The cap, counted in the limits' statement.
     precheck: {
       count: repo.liveBookingsOfEmailCount(input.email, ctx.clock.now()),
-      refuse: (live) => (live >= maxLivePerEmail ? tooManyBookings(maxLivePerEmail) : null),
+      max: maxLivePerEmail,
+      refusal: () => tooManyBookings(maxLivePerEmail),
     },
   });
 }

@@ -5,8 +5,8 @@ import { type Executor, isConstraintViolation } from "../../db/index.js";
 import type { RequestOrigin } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import { AppError, invalidField } from "../../platform/errors.js";
-import { type EnqueueOptions, enqueueJob, enqueueJobs } from "../../platform/jobs.js";
-import { recordAuditEvent } from "../audit/service.js";
+import { type EnqueueOptions, enqueueJob } from "../../platform/jobs.js";
+import { recordAuditEventWithJobs } from "../audit/service.js";
 import { getBookableSiteFacts } from "../directory/public-service.js";
 import { getCachedSiteRef, getSiteRef, type SiteRef } from "../directory/service.js";
 import { guardBooking, screenBookingRequest } from "./booking-guard.js";
@@ -134,9 +134,13 @@ async function insertBooking(
     createdAt: now,
   });
   if (!booking) throw new SlotGone();
-  // The confirmation and the reminder in one statement.
-  await enqueueJobs(tx, [bookingMailJob("confirmed", booking), ...reminderJob(booking, now)]);
-  await recordAuditEvent(tx, origin, { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id });
+  // The confirmation, the reminder and the audit entry in one statement.
+  await recordAuditEventWithJobs(
+    tx,
+    origin,
+    { action: "booking.create", outcome: "success", recordType: "booking", recordId: booking.id },
+    [bookingMailJob("confirmed", booking), ...reminderJob(booking, now)],
+  );
   forgetNextFreeSlots(ctx, site.id);
   return booking;
 }
@@ -157,8 +161,9 @@ export async function cancelBookingByToken(ctx: AppContext, origin: RequestOrigi
     ensureChangeable(booking, now);
     const site = await bookableSiteRef(tx, booking.siteId);
     const cancelled = await repo.setBookingStatus(tx, booking.id, "cancelled", null, now);
-    await notify(tx, "cancelled", cancelled);
-    await recordAuditEvent(tx, origin, { action: "booking.cancel", outcome: "success", recordType: "booking", recordId: id });
+    await recordAuditEventWithJobs(tx, origin, { action: "booking.cancel", outcome: "success", recordType: "booking", recordId: id }, [
+      bookingMailJob("cancelled", cancelled),
+    ]);
     forgetNextFreeSlots(ctx, site.id);
     return cancelled;
   });
@@ -198,15 +203,19 @@ export async function rescheduleBookingByToken(
         endsAt: slot.endsAt,
         channel: key.channel,
       });
-      await enqueueJobs(tx, [bookingMailJob("moved", moved), ...reminderJob(moved, now)]);
+      await recordAuditEventWithJobs(
+        tx,
+        origin,
+        {
+          action: "booking.reschedule",
+          outcome: "success",
+          recordType: "booking",
+          recordId: id,
+          details: { from: booking.startsAt.toISOString(), to: moved.startsAt.toISOString() },
+        },
+        [bookingMailJob("moved", moved), ...reminderJob(moved, now)],
+      );
       forgetNextFreeSlots(ctx, site.id);
-      await recordAuditEvent(tx, origin, {
-        action: "booking.reschedule",
-        outcome: "success",
-        recordType: "booking",
-        recordId: id,
-        details: { from: booking.startsAt.toISOString(), to: moved.startsAt.toISOString() },
-      });
       return moved;
     });
     return presentPublicBooking(row, site, manageUrl(ctx.config.publicUrl, ctx.secret, row.id, row.locale), now);
