@@ -72,6 +72,9 @@ install_missing() {
   local need=()
   pg_bindir >/dev/null || need+=(postgresql)
   [[ -x /usr/bin/chromium ]] || need+=(chromium)
+  # The export tests open XLSX files with LibreOffice and read the fact sheet PDF with poppler.
+  command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+  command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || need+=(poppler-utils)
   if [[ ${#need[@]} -gt 0 ]]; then
     if [[ $(id -u) -ne 0 ]]; then
       echo "Missing Debian packages: ${need[*]}. Install them as root (apt-get install -y ${need[*]}) and run again." >&2

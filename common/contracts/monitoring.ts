@@ -13,7 +13,7 @@ const periodBound = z
 
 /**
  * GET /api/monitoring/report: one measure for a unit's subtree and a period, with up to two
- * breakdowns. `format=csv` answers the same table as a CSV file.
+ * breakdowns. `format=csv` answers the same table as a CSV file, `format=xlsx` as a workbook.
  */
 export const reportQuery = z.object({
   measure: z.enum(measureIds),
@@ -35,8 +35,8 @@ export const reportQuery = z.object({
   field: z.enum(fieldsOfAction).optional(),
   /** Length of a top list (top_nationalities, top_professions). */
   top: z.coerce.number().int().min(1).max(MAX_TOP).optional(),
-  format: z.enum(["json", "csv"]).default("json"),
-  /** Language of labels and of the CSV header. */
+  format: z.enum(["json", "csv", "xlsx"]).default("json"),
+  /** Language of labels and of the files' headers. */
   lang: z.enum(["de", "en"]).default("de"),
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
@@ -117,3 +117,10 @@ export const measureCatalogueResponse = z
   })
   .meta({ id: "MonitoringMeasureCatalogue" });
 export type MeasureCatalogue = z.infer<typeof measureCatalogueResponse>;
+
+/**
+ * GET /api/monitoring/factsheet: the PDF fact sheet "IQ Netzwerk <Land> in Zahlen" of a unit
+ * (meant for a state network) for a period, with the Stichtag printed (default: today).
+ */
+export const factSheetQuery = reportQuery.pick({ unit: true, from: true, to: true, period: true, stichtag: true, lang: true });
+export type FactSheetQuery = z.infer<typeof factSheetQuery>;

@@ -1,6 +1,6 @@
 import type { Report, ReportCell, ReportRow } from "../../../common/contracts/monitoring.js";
-import { notStatedLabel } from "../../../common/domain/monitoring/dimensions.js";
 import type { Lang } from "./presenter.js";
+import { cellShown, codeLabel, exportWords, shareShown, shownText } from "./report-cells.js";
 
 /**
  * CSV export of a report (RFC 4180: comma-separated, CRLF line ends, fields with a comma, a quote
@@ -17,27 +17,16 @@ export function csvLines(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
-const words = {
-  de: { total: "Insgesamt", other: "Übrige", share: "Anteil in %" },
-  en: { total: "Total", other: "Other", share: "Share in %" },
-} as const;
-
-function shown(cell: ReportCell, minCount: number): string {
-  if (cell.suppressed) return cell.belowMinimum ? `<${minCount}` : "x";
-  return cell.value === null ? "" : String(cell.value);
-}
-
 export function reportCsv(report: Report, lang: Lang): string {
-  const w = words[lang];
+  const w = exportWords[lang];
   const dims = report.dimensions.map((d) => d.id);
   const hasShare = report.rows.some((r) => r.share !== undefined);
   const header = [...report.dimensions.map((d) => d.label), report.label, ...(hasShare ? [w.share] : [])];
-  const label = (dim: string, code: string | null | undefined) =>
-    code === null || code === undefined ? w.total : code === "" ? notStatedLabel[lang] : (report.labels[dim]?.[code] ?? code);
+  const label = (dim: string, code: string | null | undefined) => codeLabel(report, lang, dim, code);
   const line = (cells: string[], cell: ReportCell) => [
     ...cells,
-    shown(cell, report.minCount),
-    ...(hasShare ? [cell.share === undefined || cell.share === null ? "" : String(cell.share)] : []),
+    shownText(cellShown(cell, report.minCount)),
+    ...(hasShare ? [shownText(shareShown(cell))] : []),
   ];
   const lines: string[][] = [header];
   for (const row of report.rows) {
@@ -55,6 +44,6 @@ export function reportCsv(report: Report, lang: Lang): string {
 }
 
 /** A file name without anything but the measure and the period. */
-export function reportFileName(report: Report): string {
-  return `lotse-${report.measure}-${report.from}-${report.to}.csv`;
+export function reportFileName(report: Report, extension: "csv" | "xlsx" = "csv"): string {
+  return `lotse-${report.measure}-${report.from}-${report.to}.${extension}`;
 }

@@ -1,9 +1,13 @@
-import { measureCatalogueResponse, reportQuery, reportResponse } from "../../../common/contracts/monitoring.js";
+import { factSheetQuery, measureCatalogueResponse, reportQuery, reportResponse } from "../../../common/contracts/monitoring.js";
 import { requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
+import { berlinToday } from "../directory/service.js";
 import { reportCsv, reportFileName } from "./csv.js";
+import { getFactSheet } from "./factsheet.js";
+import { factSheetFileName, factSheetPdf } from "./factsheet-pdf.js";
 import { getReport, measureCatalogue } from "./service.js";
+import { reportXlsx } from "./xlsx.js";
 
 const tags = ["monitoring"];
 const staff = { access: "staff" as const };
@@ -19,9 +23,10 @@ export function registerMonitoringRoutes(app: HttpApp, ctx: AppContext): void {
       config: staff,
       schema: {
         tags,
-        summary: "One measure for a unit's subtree and a period, up to two breakdowns; small counts suppressed (format=csv: as a file)",
+        summary:
+          "One measure for a unit's subtree and a period, up to two breakdowns; small counts suppressed (format=csv or xlsx: as a file)",
         querystring: reportQuery,
-        response: { 200: reportResponse.meta({ description: "JSON, or text/csv with format=csv" }) },
+        response: { 200: reportResponse.meta({ description: "JSON, text/csv with format=csv, an XLSX workbook with format=xlsx" }) },
       },
     },
     async (request, reply) => {
@@ -35,6 +40,13 @@ export function registerMonitoringRoutes(app: HttpApp, ctx: AppContext): void {
             // A text body with its own content type is sent as is; the JSON contract does not apply.
             .send(reportCsv(report, request.query.lang) as unknown as typeof report)
         );
+      }
+      if (request.query.format === "xlsx") {
+        return reply
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .header("content-disposition", `attachment; filename="${reportFileName(report, "xlsx")}"`)
+          .header("cache-control", "no-store")
+          .send((await reportXlsx(report, request.query.lang, berlinToday(ctx))) as unknown as typeof report);
       }
       return reply.header("cache-control", "no-store").send(report);
     },
@@ -51,5 +63,26 @@ export function registerMonitoringRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async (request) => measureCatalogue(ctx, requireActor(request)),
+  );
+  app.get(
+    "/api/monitoring/factsheet",
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          "PDF fact sheet '<network> in Zahlen' of a unit and period with its Stichtag; every figure from the reports, small counts suppressed",
+        querystring: factSheetQuery,
+        produces: ["application/pdf"],
+      },
+    },
+    async (request, reply) => {
+      const sheet = await getFactSheet(ctx, requireActor(request), request.query);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${factSheetFileName(sheet)}"`)
+        .header("cache-control", "no-store")
+        .send(await factSheetPdf(sheet));
+    },
   );
 }

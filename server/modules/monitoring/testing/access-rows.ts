@@ -16,4 +16,8 @@ export const monitoringAccessRows: Record<string, Row> = {
     request: () => ({ url: `/api/monitoring/report?measure=first_consultations&unit=${berlinSub}&by=year` }),
   },
   "GET /api/monitoring/measures": { allow: steering, request: () => ({ url: "/api/monitoring/measures" }) },
+  "GET /api/monitoring/factsheet": {
+    allow: steering,
+    request: () => ({ url: `/api/monitoring/factsheet?unit=${berlinSub}&from=2022&to=2022` }),
+  },
 };
