@@ -83,8 +83,8 @@ describe("monitoring dashboard", () => {
     }
     const region = (name: string) => page.getByRole("region", { name });
     // ECharts drew SVG, the map too (its borders loaded lazily).
-    await region(panelNames[0]!).locator("svg path").first().waitFor();
-    await region(panelNames[5]!).locator("svg path").nth(15).waitFor();
+    await region(panelNames[0]!).locator("svg path").first().waitFor({ state: "attached" });
+    await region(panelNames[5]!).locator("svg path").nth(15).waitFor({ state: "attached" });
     expect(await region(panelNames[1]!).locator(".dashboard-summary").textContent()).toContain("Syrien");
     expect(await region(panelNames[5]!).locator(".dashboard-summary").textContent()).toContain("Berlin");
     const trendTable = region(panelNames[0]!).getByRole("table", { name: "Erstberatungen" });
@@ -99,17 +99,15 @@ describe("monitoring dashboard", () => {
     const unit = page.getByRole("combobox", { name: "Bereich" });
     await unit.fill("Bayern");
     await page.getByRole("option", { name: bavaria.name, exact: true }).click();
-    await page.getByRole("button", { name: "Anzeigen" }).click();
+    await page.getByRole("button", { name: "Anzeigen", exact: true }).click();
     await page.getByRole("status").filter({ hasText: bavaria.name }).waitFor();
     expect(page.url()).toContain(`unit=${bavaria.id}`);
-    await expect
-      .poll(() => region(panelNames[1]!).locator(".dashboard-summary").textContent())
-      .toContain("keine ausweisbaren Zahlen");
+    await expect.poll(() => region(panelNames[1]!).locator(".dashboard-summary").textContent()).toContain("keine ausweisbaren Zahlen");
 
     // A period that ends before it starts: the field says so.
     await page.getByRole("textbox", { name: "Von" }).fill("2022-05");
     await page.getByRole("textbox", { name: "Bis" }).fill("2021");
-    await page.getByRole("button", { name: "Anzeigen" }).click();
+    await page.getByRole("button", { name: "Anzeigen", exact: true }).click();
     await page.getByText("Das Ende des Zeitraums liegt vor seinem Anfang.").waitFor();
     await expectAccessible(page, "dashboard bad period");
     await context.close();

@@ -15,6 +15,7 @@ import { ErrorAlert, QueryState } from "../../../components/feedback.js";
 import { TextInput } from "../../../components/fields.js";
 import { usePageTitle } from "../../../components/page.js";
 import { fieldErrorOf } from "../clients/ClientForm.js";
+import { monthLabel } from "./charts.js";
 import { DashboardPanels } from "./panels.js";
 
 export function MonitoringDashboardPage() {
@@ -70,8 +71,8 @@ function Dashboard({ options }: { options: DashboardOptions }) {
           <p>
             {t(data.stichtag ? "monitoringDashboard.showingStichtag" : "monitoringDashboard.showing", {
               unit: data.unit.name,
-              from: data.from,
-              to: data.to,
+              from: monthLabel(data.from, i18n.language),
+              to: monthLabel(data.to, i18n.language),
               stichtag: data.stichtag ?? "",
             })}{" "}
             <span className="muted">{t("monitoringDashboard.minCount", { min: data.minCount })}</span>

@@ -11,9 +11,10 @@ import { codeLabel, formatCell } from "../../../components/report/format.js";
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-const fontFamily = "inherit";
-const textStyle = { fontFamily, color: "#1f2933" };
-const axisLabel = { color: "#3f4a56", fontFamily };
+// ECharts' own font: it measures labels with the font it draws them in (an inherited page font
+// would be measured as sans-serif and overflow its place).
+const textStyle = { color: "#1f2933" };
+const axisLabel = { color: "#3f4a56" };
 
 /** Every month from `from` to `to` (YYYY-MM), so that months without counts show as 0. */
 export function monthsBetween(from: string, to: string): string[] {
@@ -34,9 +35,14 @@ export function monthsBetween(from: string, to: string): string[] {
 export const monthLabel = (month: string, locale: string) =>
   dateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 
-/** The shown (not suppressed) rows with a value, largest first. */
-function shownByValue(rows: ReportRow[]): ReportRow[] {
-  return rows.filter((r) => !r.suppressed && !r.other && r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+/**
+ * The shown (not suppressed) rows with a value, largest first; "not stated" ('') is no answer to
+ * "which is the most frequent", so a summary never names it.
+ */
+function shownByValue(rows: ReportRow[], dimension?: string): ReportRow[] {
+  return rows
+    .filter((r) => !r.suppressed && !r.other && r.value !== null && (!dimension || r[dimension] !== ""))
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
 }
 
 /** A row's value for a chart: null (a gap) when suppressed. */
@@ -117,7 +123,7 @@ export function barsOption(report: Report, t: Translate, locale: string, color: 
 /** "Most often X with N (share)": the largest shown row, or the empty sentence. */
 export function rankedSummary(report: Report, key: string, t: Translate, locale: string): string {
   const dim = report.dimensions[0]?.id;
-  const top = shownByValue(report.rows)[0];
+  const top = shownByValue(report.rows, dim)[0];
   const total = formatCell(report.total, report, locale);
   if (!top || !dim) return t("monitoringDashboard.summary.empty", { total });
   return t(`monitoringDashboard.summary.${key}`, {
@@ -162,7 +168,7 @@ export function fiOption(report: Report, t: Translate, locale: string): EChartsC
 }
 
 export function fiSummary(report: Report, t: Translate, locale: string): string {
-  const top = shownByValue(report.margins.reason ?? [])[0];
+  const top = shownByValue(report.margins.reason ?? [], "reason")[0];
   const total = formatCell(report.total, report, locale);
   if (!top) return t("monitoringDashboard.summary.empty", { total });
   const cellOf = (kind: string) => report.rows.find((r) => r.reason === top.reason && r.kind === kind);
@@ -227,7 +233,7 @@ export function mapOption(report: Report, t: Translate, locale: string): ECharts
 }
 
 export function mapSummary(report: Report, t: Translate, locale: string): string {
-  const shown = shownByValue(report.rows.filter((r) => r.state));
+  const shown = shownByValue(report.rows, "state");
   const top = shown[0];
   const total = formatCell(report.total, report, locale);
   if (!top) return t("monitoringDashboard.summary.empty", { total });

@@ -30,16 +30,19 @@ type PanelProps = {
   summary: string;
   chart: ReactNode;
   tables: { report: Report; caption: string }[];
+  /** No rows to draw (nothing counted, or the table is withheld). */
+  empty?: boolean;
 };
 
-function Panel({ id, title, note, summary, chart, tables }: PanelProps) {
+function Panel({ id, title, note, summary, chart, tables, empty = false }: PanelProps) {
   const { t } = useTranslation();
   return (
     <section className="dashboard-panel" aria-labelledby={id} data-panel={id}>
       <h2 id={id}>{title}</h2>
       {note && <p className="muted dashboard-note">{note}</p>}
       <p className="dashboard-summary">{summary}</p>
-      {chart}
+      {/* Nothing to draw: the summary says so, the table shows the total. */}
+      {!empty && chart}
       <details className="dashboard-table">
         <summary>{t("monitoringDashboard.showTable")}</summary>
         {tables.map((table) => (
@@ -126,6 +129,7 @@ export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
         note={fieldNote}
         summary={summaries.trend}
         chart={<EChart option={options.trend} summary={summaries.trend} height="20rem" />}
+        empty={p.firstConsultations.rows.length === 0 && p.followUps.rows.length === 0}
         tables={[
           { report: p.firstConsultations, caption: p.firstConsultations.label },
           { report: p.followUps, caption: p.followUps.label },
@@ -137,6 +141,7 @@ export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
         note={fieldNote}
         summary={summaries.nationalities}
         chart={<EChart option={options.nationalities} summary={summaries.nationalities} height={barHeight(p.topNationalities)} />}
+        empty={p.topNationalities.rows.length === 0}
         tables={[{ report: p.topNationalities, caption: title("nationalities") }]}
       />
       <Panel
@@ -145,6 +150,7 @@ export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
         note={fieldNote}
         summary={summaries.professions}
         chart={<EChart option={options.professions} summary={summaries.professions} height={barHeight(p.topProfessions)} />}
+        empty={p.topProfessions.rows.length === 0}
         tables={[{ report: p.topProfessions, caption: title("professions") }]}
       />
       <Panel
@@ -159,6 +165,7 @@ export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
             height={`${Math.max(10, 5 + (p.fiReasons.margins.reason?.length ?? 0) * 3.2)}rem`}
           />
         }
+        empty={p.fiReasons.rows.length === 0}
         tables={[{ report: p.fiReasons, caption: title("fiReasons") }]}
       />
       <Panel
@@ -166,6 +173,7 @@ export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
         title={title("outcomes")}
         summary={summaries.outcomes}
         chart={<EChart option={options.outcomes} summary={summaries.outcomes} height={barHeight(p.recognitionOutcomes)} />}
+        empty={p.recognitionOutcomes.rows.length === 0}
         tables={[{ report: p.recognitionOutcomes, caption: title("outcomes") }]}
       />
       <Panel
