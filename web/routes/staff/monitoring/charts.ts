@@ -54,7 +54,7 @@ function tooltipValue(report: Report, locale: string) {
 
 // -- trend ------------------------------------------------------------------------------------
 
-export function trendOption(first: Report, followUps: Report, t: Translate, locale: string): EChartsCoreOption {
+export function trendOption(first: Report, followUps: Report, locale: string): EChartsCoreOption {
   const months = monthsBetween(first.from, first.to);
   const series = [first, followUps].map((report, i) => {
     const byMonth = new Map(report.rows.map((r) => [r.month as string, r]));
@@ -125,7 +125,7 @@ export function rankedSummary(report: Report, key: string, t: Translate, locale:
   const dim = report.dimensions[0]?.id;
   const top = shownByValue(report.rows, dim)[0];
   const total = formatCell(report.total, report, locale);
-  if (!top || !dim) return t("monitoringDashboard.summary.empty", { total });
+  if (!top || !dim) return t(`monitoringDashboard.summary.${report.rows.length > 0 ? "noneNamed" : "empty"}`, { total });
   return t(`monitoringDashboard.summary.${key}`, {
     name: codeLabel(report, dim, top, ""),
     value: formatCell(top, report, locale),
@@ -137,7 +137,7 @@ export function rankedSummary(report: Report, key: string, t: Translate, locale:
 
 // -- Faire Integration: grouped bars first / follow-up ---------------------------------------
 
-export function fiOption(report: Report, t: Translate, locale: string): EChartsCoreOption {
+export function fiOption(report: Report, locale: string): EChartsCoreOption {
   const reasons = report.margins.reason ?? [];
   const kinds = report.margins.kind ?? [];
   const cell = new Map(report.rows.map((r) => [`${r.reason}\u0000${r.kind}`, r]));
@@ -186,7 +186,7 @@ export function fiSummary(report: Report, t: Translate, locale: string): string 
 
 export const GERMANY_MAP = "lotse-germany-states";
 
-export function mapOption(report: Report, t: Translate, locale: string): EChartsCoreOption {
+export function mapOption(report: Report, locale: string): EChartsCoreOption {
   const values = report.rows.filter((r) => r.state && !r.suppressed && r.value !== null).map((r) => r.value!);
   const max = Math.max(3, ...values);
   return {

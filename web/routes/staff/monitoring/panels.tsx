@@ -101,12 +101,12 @@ export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
 
   const options = useMemo(
     () => ({
-      trend: trendOption(p.firstConsultations, p.followUps, t, locale),
+      trend: trendOption(p.firstConsultations, p.followUps, locale),
       nationalities: barsOption(p.topNationalities, t, locale, chartColors[0]),
       professions: barsOption(p.topProfessions, t, locale, chartColors[2]),
-      fi: fiOption(p.fiReasons, t, locale),
+      fi: fiOption(p.fiReasons, locale),
       outcomes: barsOption(p.recognitionOutcomes, t, locale, chartColors[3]),
-      map: mapOption(p.byState, t, locale),
+      map: mapOption(p.byState, locale),
     }),
     [p, t, locale],
   );
