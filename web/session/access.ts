@@ -13,6 +13,7 @@ export type NavItem =
   | "groupEvents"
   | "supportRequests"
   | "directory"
+  | "monitoring"
   | "users"
   | "audit"
   | "feedback"
@@ -23,12 +24,17 @@ const userAdminRoles: readonly Role[] = ["administrator", "state_coordination", 
 /** Roles that work with Ratsuchende (the server's CASEWORK_ROLES). */
 const caseworkRoles: readonly Role[] = ["counselor", "sub_project_lead"];
 
+/** Roles that read statistics (the server's monitoring/policy.ts: STATISTICS_ROLES). */
+const statisticsRoles: readonly Role[] = ["monitoring", "federal", "state_coordination", "sub_project_lead"];
+
 const hasRole = (user: SessionUser, roles: readonly Role[]) => user.grants.some((g) => roles.includes(g.role));
 
 /** The audit trail and reported barriers are open to administrators on the federal root only (the server says 403 otherwise). */
 const isNetworkAdministrator = (user: SessionUser) => user.grants.some((g) => g.role === "administrator" && g.unitType === "federal");
 
 const canAdministerUsers = (user: SessionUser) => hasRole(user, userAdminRoles);
+
+export const readsStatistics = (user: SessionUser) => hasRole(user, statisticsRoles);
 
 export const doesCasework = (user: SessionUser) => hasRole(user, caseworkRoles);
 
@@ -56,6 +62,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   if (keepsAppointments(user)) nav.push("appointments", "availability");
   if (answersSupport(user)) nav.push("supportRequests");
   nav.push("directory");
+  if (readsStatistics(user)) nav.push("monitoring");
   if (canAdministerUsers(user)) nav.push("users");
   if (isNetworkAdministrator(user)) nav.push("audit", "feedback");
   nav.push("account");
@@ -66,6 +73,7 @@ export const navPaths: Record<NavItem, string> = {
   home: "/staff",
   clients: "/staff/clients",
   directory: "/staff/directory",
+  monitoring: "/staff/monitoring",
   users: "/staff/users",
   audit: "/staff/audit",
   feedback: "/staff/feedback",
@@ -83,6 +91,7 @@ export const navPaths: Record<NavItem, string> = {
 /** Items whose texts live with their area's i18n keys rather than under staff.nav / staff.home.describe. */
 const navTextKeys: Partial<Record<NavItem, { label: string; describe: string }>> = {
   groupEvents: { label: "groupEvents.nav", describe: "groupEvents.describe" },
+  monitoring: { label: "monitoringDashboard.nav", describe: "monitoringDashboard.describe" },
   supportRequests: { label: "consultations.queue.nav", describe: "consultations.queue.describe" },
   tasks: { label: "tasks.nav", describe: "tasks.describe" },
   referrals: { label: "referrals.nav", describe: "referrals.describe" },
