@@ -62,7 +62,9 @@ async function chooseFirstSuggestion(page: Page, text: string, option: RegExp): 
   await page.keyboard.type(text, { delay: 20 });
   // Nothing typed is lost while the suggestions load.
   expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(text);
-  await page.getByRole("option", { name: option }).first().waitFor();
+  // The list of a shorter prefix may still be open and contain the option further down: wait until
+  // the suggestions for the whole text have arrived, i.e. the option is the first one.
+  await expect.poll(async () => (await page.getByRole("option").first().textContent()) ?? "", { timeout: 20_000 }).toMatch(option);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
 }
