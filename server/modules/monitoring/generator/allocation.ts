@@ -46,7 +46,9 @@ function pieces(factor: number, list: Segment[]): Piece[] {
       Math.round(f.count * factor),
       parts.map((p) => sumDemand(p.from, p.to)),
     );
-    parts.forEach((p, i) => result.push({ state: f.state, ...p, count: counts[i]! }));
+    parts.forEach((p, i) => {
+      result.push({ state: f.state, ...p, count: counts[i]! });
+    });
   }
   return result;
 }

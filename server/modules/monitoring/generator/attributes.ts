@@ -100,5 +100,7 @@ export function assign<T>(
     const j = Math.floor(random.next() * (k + 1));
     [values[k], values[j]] = [values[j]!, values[k]!];
   }
-  free.forEach((i, k) => set(records[i]!, values[k]!));
+  free.forEach((i, k) => {
+    set(records[i]!, values[k]!);
+  });
 }
