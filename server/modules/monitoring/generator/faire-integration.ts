@@ -32,16 +32,22 @@ function centres(ctx: GeneratorContext): Centre[] {
   );
 }
 
-/** Counts per (centre, month) for a total over a month range, after each centre's start. */
+/**
+ * Counts per (centre, month) for a total over a month range, after each centre's start. Every
+ * centre gets at least one in its last month when the total allows (the demo's small numbers
+ * would otherwise leave a state network without any).
+ */
 function spread(list: Centre[], first: number, last: number, total: number): { centre: Centre; month: number; count: number }[] {
   const cells = list.flatMap((centre) =>
     Array.from({ length: last - first + 1 }, (_, i) => ({ centre, month: first + i })).filter((c) => c.month >= c.centre.start),
   );
+  const lastCells = new Set(list.map((centre) => cells.findLastIndex((c) => c.centre === centre)).filter((i) => i >= 0));
+  const floor = total >= lastCells.size ? 1 : 0;
   const counts = apportion(
-    total,
+    total - floor * lastCells.size,
     cells.map((c) => c.centre.weight * (1 + (c.month - from) / 60)),
   );
-  return cells.map((c, i) => ({ ...c, count: counts[i]! }));
+  return cells.map((c, i) => ({ ...c, count: counts[i]! + (lastCells.has(i) ? floor : 0) }));
 }
 
 function newClient(ctx: GeneratorContext, random: Random, centre: Centre, date: string): FiFirst {

@@ -57,8 +57,15 @@ export type WriteTimings = { copyMs: number; rebuildMs: number; rollupRows: numb
 
 /** Returns null when the marker says the data set is there already. */
 export async function writeFacts(database: Database, facts: Facts, marker: string): Promise<WriteTimings | null> {
+  // PostgreSQL's advice for populating a database: indexes built once after the load, more memory for
+  // building them and for the rebuild's aggregation. The small demo load on PGlite needs neither.
+  const bulk = database.kind === "postgres" && facts.consultations.length > 50_000;
   return withSession(database, async (s) => {
     await s.exec("begin");
+    if (bulk) {
+      await s.exec("set local work_mem = '256MB'");
+      await s.exec("set local maintenance_work_mem = '512MB'");
+    }
     try {
       const claimed = await s.exec("insert into instance_settings (key, value) values ($1, $2) on conflict do nothing returning key", [
         GENERATED_MARKER,
@@ -70,11 +77,19 @@ export async function writeFacts(database: Database, facts: Facts, marker: strin
       }
       const started = performance.now();
       for (const [table, trigger] of insertTriggers) await s.exec(`alter table ${table} disable trigger ${trigger}`);
+      const list = tables(facts);
+      const indexes = bulk
+        ? await dropSecondaryIndexes(
+            s,
+            list.map((t) => t.name),
+          )
+        : [];
       const rows: Record<string, number> = {};
-      for (const table of tables(facts)) {
+      for (const table of list) {
         await s.copy(table.name, table.columns, chunks(table.lines()));
         rows[table.name] = (facts as unknown as Record<string, unknown[]>)[camel(table.name)]!.length;
       }
+      for (const definition of indexes) await s.exec(definition);
       for (const [table, trigger] of insertTriggers) await s.exec(`alter table ${table} enable trigger ${trigger}`);
       const copied = performance.now();
       const [rebuilt] = (await s.exec("select monitoring_rebuild_rollups() as n")) as { n: string | number }[];
@@ -86,6 +101,21 @@ export async function writeFacts(database: Database, facts: Facts, marker: strin
       throw error;
     }
   });
+}
+
+/**
+ * Drops the loaded tables' non-unique indexes (keys and unique indexes stay: they are constraints)
+ * and returns their definitions, to be created again after the load — in the same transaction.
+ */
+async function dropSecondaryIndexes(s: Session, tables: string[]): Promise<string[]> {
+  const rows = (await s.exec(
+    `select i.indexname as name, i.indexdef as definition from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename = any($1) and i.indexdef not like 'CREATE UNIQUE %'
+      order by i.tablename, i.indexname`,
+    [tables],
+  )) as { name: string; definition: string }[];
+  for (const r of rows) await s.exec(`drop index "${r.name}"`);
+  return rows.map((r) => r.definition);
 }
 
 const camel = (name: string) => name.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
