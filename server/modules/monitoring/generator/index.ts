@@ -9,7 +9,7 @@ import { monthIndex } from "./calendar.js";
 import type { Facts, GeneratorContext, GeneratorNetwork, Profession } from "./facts.js";
 import { planFacts, type Scale, scales } from "./plan.js";
 import { dataEndMonth, networkWeights } from "./published.js";
-import { type WriteTimings, writeFacts } from "./write.js";
+import { GENERATED_MARKER, type WriteTimings, writeFacts } from "./write.js";
 
 /**
  * The monitoring data generator (npm run seed -- --scale national|demo [--seed N]), decision 0008.
@@ -79,6 +79,9 @@ export async function loadGeneratorContext(ctx: Ctx, options: GenerateOptions): 
 export async function generateMonitoringData(ctx: Ctx, options: GenerateOptions): Promise<GenerateResult> {
   if (ctx.config.production) throw new Error("generated data is refused when NODE_ENV=production");
   const started = performance.now();
+  // Cheap check first (every start of a demo installation asks); writeFacts claims the marker race-free.
+  const [done] = await queryRows(ctx.database.db, sql`select 1 from instance_settings where key = ${GENERATED_MARKER}`);
+  if (done) return { planMs: 0, rows: {}, write: null, totalMs: Math.round(performance.now() - started) };
   const generator = await loadGeneratorContext(ctx, options);
   const facts: Facts = planFacts(generator);
   const planMs = Math.round(performance.now() - started);
