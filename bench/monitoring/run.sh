@@ -4,7 +4,7 @@
 # real server with NODE_ENV=production and the raw-SQL baseline next to it, then
 # bench/monitoring/run.ts (two-breakdown reports: p95, ratio to the raw SQL, identical numbers).
 #   BENCH_SKIP_BUILD=1      reuse dist/
-#   BENCH_READ_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS   (10, 2, 4)
+#   BENCH_READ_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS   (10, 2, 1)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib/prologue.sh
