@@ -272,6 +272,7 @@ export function channelFor(random: Random, year: number): string {
   return channels[random.weighted([60, 18 * remote, 6 * remote * remote, 7, 2, 2])]!;
 }
 
+// Not the names of the demo clients (Layla Nasser, …): a search for those finds them alone.
 const firstNames = [
   "Amira",
   "Omar",
@@ -283,38 +284,38 @@ const firstNames = [
   "Reza",
   "Ayşe",
   "Mehmet",
-  "Anna",
-  "Piotr",
   "Irina",
   "Sergej",
   "Nadia",
-  "Karim",
+  "Samir",
   "Sara",
   "Ali",
   "Elena",
   "Jonas",
+  "Dalia",
+  "Bogdan",
 ];
 const lastNames = [
   "Haddad",
-  "Yilmaz",
   "Kovalenko",
   "Ahmadi",
   "Nowak",
   "Ivanova",
-  "Rahimi",
+  "Sultani",
   "Demir",
   "Schmidt",
-  "Popescu",
   "Hassan",
   "Petrenko",
-  "Karimi",
   "Kaya",
   "Müller",
-  "Nasser",
-  "Bondar",
   "Sadeghi",
   "Wójcik",
   "Aziz",
+  "Horvat",
+  "Gashi",
+  "Dimitrov",
+  "Rossi",
+  "Tran",
 ];
 export function nameFor(random: Random): [string, string] {
   return [random.pick(firstNames), random.pick(lastNames)];
