@@ -46,6 +46,8 @@ export async function loadGeneratorContext(ctx: Ctx, options: GenerateOptions): 
     db,
     sql`select email, id from users where email like 'team.%@lotse.demo'`,
   );
+  // Referrals go to qualification sub-projects where no demo account works: the demo's inboxes stay as the README tells.
+  const staffed = new Set((await queryRows<{ id: string }>(db, sql`select distinct unit_id as id from role_assignments`)).map((r) => r.id));
   const networks: GeneratorNetwork[] = germanStates.map((s) => {
     const counselor = counselors.find((c) => c.email === `team.${s.abbr.toLowerCase()}@lotse.demo`);
     if (!counselor) throw new Error(`the demo accounts are missing (team.${s.abbr.toLowerCase()}@lotse.demo): seed the demo data first`);
@@ -54,7 +56,7 @@ export async function loadGeneratorContext(ctx: Ctx, options: GenerateOptions): 
       state: s.code,
       recognition: of("recognition_counseling"),
       faireIntegration: of("faire_integration"),
-      partners: of("qualification"),
+      partners: of("qualification").filter((id) => !staffed.has(id)),
       counselorId: counselor.id,
     };
     if (network.recognition.length === 0) throw new Error(`no recognition counseling sub-project in ${s.code}`);
