@@ -25,6 +25,8 @@ export type MeasureOptions = {
   body?: string;
   /** Varying requests (autocannon cycles through them). */
   requests?: Request[];
+  /** Seconds before a request counts as timed out (default 10). */
+  timeout?: number;
 };
 
 /** Runs autocannon; percentiles come from every response time (autocannon reports no p95). */

@@ -36,7 +36,7 @@ describe.skipIf(!pgAvailable && !process.env.CI)("database outage (PostgreSQL)",
     await applyMigrations(database);
     const built = await buildApp({ config, database, logger: process.env.OPS_LOG ? undefined : false });
     app = built.app;
-    await seedDemoData(built.ctx);
+    await seedDemoData(built.ctx, { monitoring: false });
     await app.ready();
   });
   afterAll(async () => {

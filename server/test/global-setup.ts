@@ -33,7 +33,8 @@ export default async function setup(): Promise<void> {
   };
   await ensurePostcodes(database.db);
   await ensureReferenceProfessions(database.db);
-  await seedDemoData(ctx);
+  // The monitoring demo set stays out of the template: tests that count facts bring their own.
+  await seedDemoData(ctx, { monitoring: false });
   if (database.pglite) {
     const dump = await database.pglite.dumpDataDir("none");
     const path = join(mkdtempSync(join(tmpdir(), "lotse-template-")), "template.tar");

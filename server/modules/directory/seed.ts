@@ -4,6 +4,7 @@ import { germanStates, type StateCode, type UnitType } from "../../../common/dom
 import type { Executor } from "../../db/index.js";
 import { providers, sites, unitHistory, units } from "../../db/schema/index.js";
 import { demoSubProjectsFor } from "./data/demo-network.js";
+import type { GeneratedSubProject } from "./data/generated-network.js";
 import {
   expertUnits,
   faireIntegrationCentres,
@@ -25,9 +26,12 @@ import type { SiteRow } from "./repository.js";
  * Keys name units for other seeds (demo users, demo data): "federal", "state:DE-BE",
  * "demo-sub-project:DE-BE", "expert-unit:immigration", "fi:be", …
  */
-export async function seedNetwork(exec: Executor, options: { demo: boolean } = { demo: true }): Promise<Map<string, string>> {
+export async function seedNetwork(
+  exec: Executor,
+  options: { demo: boolean; generated?: GeneratedSubProject[] } = { demo: true },
+): Promise<Map<string, string>> {
   await ensurePostcodes(exec);
-  const plan = planNetwork(options.demo);
+  const plan = planNetwork(options.demo, options.generated ?? []);
   const [root] = await exec.select({ id: units.id }).from(units).where(eq(units.type, "federal"));
   if (root && root.id !== seedId("unit", "federal")) throw new Error("network already seeded by another seed");
   await insertPlan(exec, plan);
@@ -67,7 +71,7 @@ type PlannedUnit = {
   site?: PlannedSite;
 };
 
-function planNetwork(demo: boolean): PlannedUnit[] {
+function planNetwork(demo: boolean, generated: GeneratedSubProject[]): PlannedUnit[] {
   const plan: PlannedUnit[] = [];
   const add = (u: Omit<PlannedUnit, "id" | "isDemo"> & { isDemo?: boolean }) =>
     plan.push({ ...u, id: seedId("unit", u.key), isDemo: u.isDemo ?? false });
@@ -161,6 +165,8 @@ function planNetwork(demo: boolean): PlannedUnit[] {
       }
     }
   }
+  // Sub-projects of the national statistics data set (monitoring generator); already there ones are kept.
+  for (const g of generated) add({ ...g, type: "sub_project", parentKey: `state:${g.stateCode}`, isDemo: true });
   return plan;
 }
 
