@@ -10,6 +10,7 @@ import { scenarios, sliceOf } from "./scenarios.js";
  * scenario's question as hand-written SQL over the fact tables (raw-facts.ts: consultations joined
  * to clients, …), JSON.stringify of the rows — no disclosure control, no labels, no presenter.
  *   GET /report?scenario=<index>&report=<index>
+ *   GET /dashboard?scenario=<index>   every report of the scenario, concurrently (as the dashboard)
  */
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("monitoring baseline needs DATABASE_URL");
@@ -27,6 +28,12 @@ const server = createServer(async (req, res) => {
   try {
     const u = new URL(req.url ?? "/", "http://localhost");
     if (u.pathname === "/health") return void res.end("ok");
+    if (u.pathname === "/dashboard") {
+      const all = queries[Number(u.searchParams.get("scenario"))] ?? [];
+      const results = await Promise.all(all.map((q) => pool.query({ text: q.sql, values: q.params })));
+      res.setHeader("content-type", "application/json");
+      return void res.end(JSON.stringify({ panels: results.map((r) => r.rows) }));
+    }
     const q = queries[Number(u.searchParams.get("scenario"))]?.[Number(u.searchParams.get("report") ?? 0)];
     if (!q) {
       res.statusCode = 404;
