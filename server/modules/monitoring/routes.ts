@@ -6,6 +6,7 @@ import { berlinToday } from "../directory/service.js";
 import { reportCsv, reportFileName } from "./csv.js";
 import { getFactSheet } from "./factsheet.js";
 import { factSheetFileName, factSheetPdf } from "./factsheet-pdf.js";
+import { registerSavedQueryRoutes } from "./saved-queries-routes.js";
 import { getReport, measureCatalogue } from "./service.js";
 import { reportXlsx } from "./xlsx.js";
 
@@ -17,6 +18,7 @@ const staff = { access: "staff" as const };
  * reads which part of the network is monitoring/policy.ts.
  */
 export function registerMonitoringRoutes(app: HttpApp, ctx: AppContext): void {
+  registerSavedQueryRoutes(app, ctx);
   app.get(
     "/api/monitoring/report",
     {
