@@ -16,6 +16,7 @@ export type NavItem =
   | "users"
   | "audit"
   | "feedback"
+  | "monitoringQueries"
   | "account";
 
 const userAdminRoles: readonly Role[] = ["administrator", "state_coordination", "sub_project_lead"];
@@ -49,6 +50,9 @@ const keepsAppointments = (user: SessionUser) => caseworkUnits(user).some((g) =>
 /** The support team's queue: casework on a unit of type support_team (the server's answersSupportFor). */
 const answersSupport = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "support_team");
 
+/** Readers of statistics (the server's monitoring/policy.ts STATISTICS_ROLES): saved queries too. */
+const readsStatistics = (user: SessionUser) => hasRole(user, ["monitoring", "federal", "state_coordination", "sub_project_lead"]);
+
 export function navItemsFor(user: SessionUser): NavItem[] {
   const nav: NavItem[] = ["home"];
   if (doesCasework(user)) nav.push("clients", "tasks", "requests", "referrals", "caseload");
@@ -58,6 +62,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   nav.push("directory");
   if (canAdministerUsers(user)) nav.push("users");
   if (isNetworkAdministrator(user)) nav.push("audit", "feedback");
+  if (readsStatistics(user)) nav.push("monitoringQueries");
   nav.push("account");
   return nav;
 }
@@ -78,6 +83,7 @@ export const navPaths: Record<NavItem, string> = {
   caseload: "/staff/caseload",
   appointments: "/staff/appointments",
   availability: "/staff/availability",
+  monitoringQueries: "/staff/monitoring/queries",
 };
 
 /** Items whose texts live with their area's i18n keys rather than under staff.nav / staff.home.describe. */
@@ -90,6 +96,7 @@ const navTextKeys: Partial<Record<NavItem, { label: string; describe: string }>>
   caseload: { label: "caseload.nav", describe: "caseload.describe" },
   appointments: { label: "appointments.calendar.nav", describe: "appointments.calendar.describe" },
   availability: { label: "appointments.availability.nav", describe: "appointments.availability.describe" },
+  monitoringQueries: { label: "monitoringQueries.nav", describe: "monitoringQueries.describe" },
 };
 
 /** The i18n key of a navigation item's label. */
