@@ -111,7 +111,7 @@ function QueryBuilder({ saved }: { saved: SavedQuery | null }) {
         <div className="form-grid">
           <SelectInput
             label={t("monitoringQueries.form.measure")}
-            description={measure?.definition[lang]}
+            description={measure && <bdi>{measure.definition[lang]}</bdi>}
             options={(catalogue.data?.measures ?? []).map((m) => ({ id: m.id, label: m.label[lang] }))}
             selectedKey={draft.measure}
             onSelectionChange={(k) => k && set("measure", String(k))}
@@ -242,6 +242,9 @@ function QueryBuilder({ saved }: { saved: SavedQuery | null }) {
   );
 }
 
+/** German names and ISO months stay readable in an Arabic sentence (first-strong isolate). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 function Result({ params, report }: { params: ReportParams; report: ReturnType<typeof useReport> }) {
   const { t } = useTranslation();
   const download = (format: "csv" | "xlsx") => `/api/monitoring/report?${new URLSearchParams({ ...reportSearch(params), format })}`;
@@ -256,10 +259,10 @@ function Result({ params, report }: { params: ReportParams; report: ReturnType<t
         <>
           <p className="muted" role="status">
             {t("monitoringQueries.result.about", {
-              unit: report.data.unit.name,
-              from: report.data.from,
-              to: report.data.to,
-              stichtag: report.data.stichtag ?? t("monitoringQueries.result.noStichtag"),
+              unit: isolate(report.data.unit.name),
+              from: isolate(report.data.from),
+              to: isolate(report.data.to),
+              stichtag: report.data.stichtag ? isolate(report.data.stichtag) : t("monitoringQueries.result.noStichtag"),
             })}
           </p>
           <ReportTable report={report.data} caption={`${report.data.label} – ${report.data.unit.name}`} />

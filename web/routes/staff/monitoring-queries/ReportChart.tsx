@@ -42,7 +42,6 @@ export function ReportChart({ report }: { report: Report }) {
       }));
       drawn = series.length;
     }
-    const rtl = document.documentElement.dir === "rtl";
     const option = {
       color: [...chartColors],
       animation: false,
@@ -50,11 +49,10 @@ export function ReportChart({ report }: { report: Report }) {
       tooltip: { trigger: "axis", valueFormatter: (v: number | null) => (v == null ? "–" : format(v)) },
       legend: dims.length === 2 ? { top: 0, type: "scroll" } : undefined,
       grid: { left: 8, right: 16, top: dims.length === 2 ? 32 : 8, bottom: 8, containLabel: true },
-      xAxis: { type: "value", inverse: rtl, axisLabel: { formatter: (v: number) => format(v) } },
+      xAxis: { type: "value", axisLabel: { formatter: (v: number) => format(v) } },
       yAxis: {
         type: "category",
         inverse: true,
-        position: rtl ? "right" : "left",
         data: categories,
         axisLabel: { width: 140, overflow: "truncate" },
       },
@@ -85,7 +83,10 @@ export function ReportChart({ report }: { report: Report }) {
   if (!chart) return null;
   return (
     <figure className="query-chart">
-      <EChart option={chart.option} summary={chart.summary} height={chart.height} />
+      {/* Charts read left to right on right-to-left pages too (as printed in Arabic and Farsi), labels included. */}
+      <div dir="ltr">
+        <EChart option={chart.option} summary={chart.summary} height={chart.height} />
+      </div>
       {/* The same sentence for the eye; assistive technology reads it as the image's label. */}
       <p className="muted" aria-hidden="true">
         {chart.summary}

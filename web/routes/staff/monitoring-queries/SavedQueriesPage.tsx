@@ -34,7 +34,8 @@ export function SavedQueriesPage() {
           queries.data!.items.length === 0 ? (
             <p className="empty">{t("monitoringQueries.list.empty")}</p>
           ) : (
-            <div className="table-scroll">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+            <section className="table-scroll" aria-label={t("monitoringQueries.list.caption")} tabIndex={0}>
               <table className="simple-table">
                 <caption className="visually-hidden">{t("monitoringQueries.list.caption")}</caption>
                 <thead>
@@ -76,7 +77,7 @@ export function SavedQueriesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )
         }
       </QueryState>
