@@ -196,7 +196,7 @@ describe("Sonderanfragen", () => {
     await expectNoHorizontalScroll(page, "query de 360");
     await screenshot(page, "monitoring-query-result");
     await context.close();
-  });
+  }, 300_000);
 
   test("a sub-project lead has the entry, a counselor neither the entry nor the page", async () => {
     const { context, page } = await newPage(browser);

@@ -122,6 +122,8 @@ function QueryBuilder({ saved }: { saved: SavedQuery | null }) {
             description={t("monitoringQueries.form.unitHint")}
             value={draft.unitId}
             initialName={unitName}
+            // Facts count for sub-projects: a site has no statistics of its own.
+            filter={(u) => u.type !== "site"}
             onChange={(u) => set("unitId", u?.id ?? null)}
           />
           <SelectInput
