@@ -1,17 +1,50 @@
-import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { openDatabase, pgliteDir } from "./db/index.js";
-import { applyMigrations } from "./db/migrate.js";
-import { scheduleRetention } from "./modules/clients/retention.js";
-import { ensureReferenceProfessions } from "./modules/consultations/reference-professions-repository.js";
-import { ensurePostcodes } from "./modules/directory/postcodes.js";
-import { ensureReferenceNetwork } from "./modules/directory/seed.js";
-import { scheduleCompaction } from "./modules/monitoring/maintenance.js";
-import { seedDemoData } from "./seed/demo.js";
+
+/**
+ * The application's modules are imported only after the configuration is valid: a refusal then
+ * answers at once instead of after loading (or, from source, transpiling) the whole server.
+ */
+async function loadServer() {
+  const [app, db, migrate, retention, professions, postcodes, network, monitoring, demo] = await Promise.all([
+    import("./app.js"),
+    import("./db/index.js"),
+    import("./db/migrate.js"),
+    import("./modules/clients/retention.js"),
+    import("./modules/consultations/reference-professions-repository.js"),
+    import("./modules/directory/postcodes.js"),
+    import("./modules/directory/seed.js"),
+    import("./modules/monitoring/maintenance.js"),
+    import("./seed/demo.js"),
+  ]);
+  return {
+    buildApp: app.buildApp,
+    openDatabase: db.openDatabase,
+    pgliteDir: db.pgliteDir,
+    applyMigrations: migrate.applyMigrations,
+    scheduleRetention: retention.scheduleRetention,
+    ensureReferenceProfessions: professions.ensureReferenceProfessions,
+    ensurePostcodes: postcodes.ensurePostcodes,
+    ensureReferenceNetwork: network.ensureReferenceNetwork,
+    scheduleCompaction: monitoring.scheduleCompaction,
+    seedDemoData: demo.seedDemoData,
+  };
+}
 
 /** Reads config, opens and migrates the database, seeds demo data once, starts HTTP and jobs. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const {
+    buildApp,
+    openDatabase,
+    pgliteDir,
+    applyMigrations,
+    scheduleRetention,
+    ensureReferenceProfessions,
+    ensurePostcodes,
+    ensureReferenceNetwork,
+    scheduleCompaction,
+    seedDemoData,
+  } = await loadServer();
 
   const database = await openDatabase(
     config.database.kind === "postgres"

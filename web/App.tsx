@@ -63,6 +63,9 @@ const SupportQueuePage = lazy(() =>
   import("./routes/staff/consultations/SupportQueuePage.js").then((m) => ({ default: m.SupportQueuePage })),
 );
 const CaseloadPage = lazy(() => import("./routes/staff/caseload/CaseloadPage.js").then((m) => ({ default: m.CaseloadPage })));
+const MonitoringDashboardPage = lazy(() =>
+  import("./routes/staff/monitoring/MonitoringDashboardPage.js").then((m) => ({ default: m.MonitoringDashboardPage })),
+);
 const QueryBuilderPage = lazy(() =>
   import("./routes/staff/monitoring-queries/QueryBuilderPage.js").then((m) => ({ default: m.QueryBuilderPage })),
 );
@@ -150,6 +153,7 @@ export function App() {
               <Route path="directory/:id" element={<UnitDetailPage />} />
               <Route path="directory/:id/edit" element={<UnitEditPage />} />
               <Route path="directory/:id/new" element={<UnitCreatePage />} />
+              <Route path="monitoring" element={<MonitoringDashboardPage />} />
               <Route path="users" element={<UserListPage />} />
               <Route path="users/:id" element={<UserDetailPage />} />
               <Route path="audit" element={<AuditPage />} />

@@ -125,6 +125,69 @@ export type MeasureCatalogue = z.infer<typeof measureCatalogueResponse>;
 export const factSheetQuery = reportQuery.pick({ unit: true, from: true, to: true, period: true, stichtag: true, lang: true });
 export type FactSheetQuery = z.infer<typeof factSheetQuery>;
 
+/**
+ * GET /api/monitoring/dashboard: every panel of one scope's dashboard (a unit's subtree, a period,
+ * a Stichtag), each a report of the engine after the same disclosure control.
+ */
+export const dashboardQuery = reportQuery.pick({ unit: true, from: true, to: true, stichtag: true, lang: true });
+export type DashboardQuery = z.infer<typeof dashboardQuery>;
+
+export const dashboardResponse = z
+  .object({
+    unit: z.object({ id: idSchema, name: z.string() }),
+    from: z.string(),
+    to: z.string(),
+    stichtag: z.string().nullable(),
+    minCount: z.number().int(),
+    /**
+     * The field of action the consultation panels count (the publication's figures are those of
+     * recognition counseling); null when the scope has no such sub-project and all count.
+     */
+    consultationField: z.enum(fieldsOfAction).nullable(),
+    panels: z.object({
+      /** first_consultations by month. */
+      firstConsultations: reportResponse,
+      /** follow_ups by month. */
+      followUps: reportResponse,
+      /** top_nationalities, top 5. */
+      topNationalities: reportResponse,
+      /** top_professions, top 5. */
+      topProfessions: reportResponse,
+      /** fi_reasons by reason and kind (Faire Integration sub-projects). */
+      fiReasons: reportResponse,
+      /** recognition_outcomes by outcome. */
+      recognitionOutcomes: reportResponse,
+      /** first_consultations by state of residence (the map). */
+      byState: reportResponse,
+    }),
+  })
+  .meta({ id: "MonitoringDashboard" });
+export type Dashboard = z.infer<typeof dashboardResponse>;
+
+/** GET /api/monitoring/dashboard/options: the scopes the caller may pick and the default period. */
+export const dashboardOptionsResponse = z
+  .object({
+    units: z.array(
+      z.object({
+        id: idSchema,
+        name: z.string(),
+        /** federal (national), state_network (or another unit below the root), sub_project. */
+        level: z.enum(["national", "network", "sub_project"]),
+        /** The state network (unit below the root) a sub-project belongs to. */
+        networkId: idSchema.nullable(),
+      }),
+    ),
+    /** The caller's own scope when it is one unit. */
+    defaultUnit: idSchema.nullable(),
+    /** The current funding period up to this month. */
+    from: z.string(),
+    to: z.string(),
+    periods: z.array(z.object({ code: z.string(), from: z.string(), to: z.string() })),
+    minCount: z.number().int(),
+  })
+  .meta({ id: "MonitoringDashboardOptions" });
+export type DashboardOptions = z.infer<typeof dashboardOptionsResponse>;
+
 // --- Sonderanfragen: saved report queries (/api/monitoring/queries) ---------------------------
 
 /**

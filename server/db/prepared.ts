@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 
 export const MAX_USES_PER_CONNECTION = 20_000;
-const MAX_PREPARED_TEXT = 16_000;
+export const MAX_PREPARED_TEXT = 16_000;
 
 type QueryConfig = { text?: unknown; name?: unknown; values?: unknown[] };
 

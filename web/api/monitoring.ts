@@ -3,7 +3,16 @@
  * to two breakdowns, after disclosure control on the server). Types from the zod contracts.
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { MeasureCatalogue, Report, ReportCell, ReportQuery, ReportRow } from "../../common/contracts/monitoring.js";
+import type {
+  Dashboard,
+  DashboardOptions,
+  DashboardQuery,
+  MeasureCatalogue,
+  Report,
+  ReportCell,
+  ReportQuery,
+  ReportRow,
+} from "../../common/contracts/monitoring.js";
 import { get } from "./client.js";
 
 export type { MeasureCatalogue, Report, ReportCell, ReportRow };
@@ -35,6 +44,25 @@ export const useReport = (params: ReportParams, enabled = true) =>
   useQuery({
     queryKey: keys.report(params),
     queryFn: () => get<Report>("/api/monitoring/report", reportSearch(params)),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+/** A dashboard's scope as the web sends it (GET /api/monitoring/dashboard). */
+export type DashboardParams = Partial<DashboardQuery>;
+export type { Dashboard, DashboardOptions };
+
+export const useDashboardOptions = () =>
+  useQuery({
+    queryKey: ["monitoring", "dashboard-options"] as const,
+    queryFn: () => get<DashboardOptions>("/api/monitoring/dashboard/options"),
+    staleTime: 5 * 60_000,
+  });
+
+export const useDashboard = (params: DashboardParams, enabled = true) =>
+  useQuery({
+    queryKey: ["monitoring", "dashboard", params] as const,
+    queryFn: () => get<Dashboard>("/api/monitoring/dashboard", reportSearch(params as ReportParams)),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -13,6 +13,7 @@ export type NavItem =
   | "groupEvents"
   | "supportRequests"
   | "directory"
+  | "monitoring"
   | "users"
   | "audit"
   | "feedback"
@@ -24,12 +25,17 @@ const userAdminRoles: readonly Role[] = ["administrator", "state_coordination", 
 /** Roles that work with Ratsuchende (the server's CASEWORK_ROLES). */
 const caseworkRoles: readonly Role[] = ["counselor", "sub_project_lead"];
 
+/** Roles that read statistics (the server's monitoring/policy.ts: STATISTICS_ROLES). */
+const statisticsRoles: readonly Role[] = ["monitoring", "federal", "state_coordination", "sub_project_lead"];
+
 const hasRole = (user: SessionUser, roles: readonly Role[]) => user.grants.some((g) => roles.includes(g.role));
 
 /** The audit trail and reported barriers are open to administrators on the federal root only (the server says 403 otherwise). */
 const isNetworkAdministrator = (user: SessionUser) => user.grants.some((g) => g.role === "administrator" && g.unitType === "federal");
 
 const canAdministerUsers = (user: SessionUser) => hasRole(user, userAdminRoles);
+
+export const readsStatistics = (user: SessionUser) => hasRole(user, statisticsRoles);
 
 export const doesCasework = (user: SessionUser) => hasRole(user, caseworkRoles);
 
@@ -50,9 +56,6 @@ const keepsAppointments = (user: SessionUser) => caseworkUnits(user).some((g) =>
 /** The support team's queue: casework on a unit of type support_team (the server's answersSupportFor). */
 const answersSupport = (user: SessionUser) => caseworkUnits(user).some((g) => g.unitType === "support_team");
 
-/** Readers of statistics (the server's monitoring/policy.ts STATISTICS_ROLES): saved queries too. */
-const readsStatistics = (user: SessionUser) => hasRole(user, ["monitoring", "federal", "state_coordination", "sub_project_lead"]);
-
 export function navItemsFor(user: SessionUser): NavItem[] {
   const nav: NavItem[] = ["home"];
   if (doesCasework(user)) nav.push("clients", "tasks", "requests", "referrals", "caseload");
@@ -60,9 +63,9 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   if (keepsAppointments(user)) nav.push("appointments", "availability");
   if (answersSupport(user)) nav.push("supportRequests");
   nav.push("directory");
+  if (readsStatistics(user)) nav.push("monitoring", "monitoringQueries");
   if (canAdministerUsers(user)) nav.push("users");
   if (isNetworkAdministrator(user)) nav.push("audit", "feedback");
-  if (readsStatistics(user)) nav.push("monitoringQueries");
   nav.push("account");
   return nav;
 }
@@ -71,6 +74,7 @@ export const navPaths: Record<NavItem, string> = {
   home: "/staff",
   clients: "/staff/clients",
   directory: "/staff/directory",
+  monitoring: "/staff/monitoring",
   users: "/staff/users",
   audit: "/staff/audit",
   feedback: "/staff/feedback",
@@ -89,6 +93,7 @@ export const navPaths: Record<NavItem, string> = {
 /** Items whose texts live with their area's i18n keys rather than under staff.nav / staff.home.describe. */
 const navTextKeys: Partial<Record<NavItem, { label: string; describe: string }>> = {
   groupEvents: { label: "groupEvents.nav", describe: "groupEvents.describe" },
+  monitoring: { label: "monitoringDashboard.nav", describe: "monitoringDashboard.describe" },
   supportRequests: { label: "consultations.queue.nav", describe: "consultations.queue.describe" },
   tasks: { label: "tasks.nav", describe: "tasks.describe" },
   referrals: { label: "referrals.nav", describe: "referrals.describe" },

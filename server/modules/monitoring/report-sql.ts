@@ -60,7 +60,7 @@ export type SliceRow = { d: (string | null)[]; value: number; part: number };
 
 const unitDimensions: readonly Dimension[] = ["network", "field"];
 
-function dimensionSql(source: Source, dimension: Dimension): SQL {
+export function dimensionSql(source: Source, dimension: Dimension): SQL {
   const c = source.columns;
   switch (dimension) {
     case "month":

@@ -1,9 +1,18 @@
-import { factSheetQuery, measureCatalogueResponse, reportQuery, reportResponse } from "../../../common/contracts/monitoring.js";
+import {
+  dashboardOptionsResponse,
+  dashboardQuery,
+  dashboardResponse,
+  factSheetQuery,
+  measureCatalogueResponse,
+  reportQuery,
+  reportResponse,
+} from "../../../common/contracts/monitoring.js";
 import { requireActor } from "../../platform/actor.js";
 import type { AppContext } from "../../platform/context.js";
 import type { HttpApp } from "../../platform/http.js";
 import { berlinToday } from "../directory/service.js";
 import { reportCsv, reportFileName } from "./csv.js";
+import { getDashboard, getDashboardOptions } from "./dashboard.js";
 import { getFactSheet } from "./factsheet.js";
 import { factSheetFileName, factSheetPdf } from "./factsheet-pdf.js";
 import { registerSavedQueryRoutes } from "./saved-queries-routes.js";
@@ -86,5 +95,31 @@ export function registerMonitoringRoutes(app: HttpApp, ctx: AppContext): void {
         .header("cache-control", "no-store")
         .send(await factSheetPdf(sheet));
     },
+  );
+  app.get(
+    "/api/monitoring/dashboard",
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary:
+          "Every panel of a scope's dashboard (monthly trend, top nationalities and professions, Faire Integration reasons, recognition outcomes, first consultations by state), each a report after disclosure control",
+        querystring: dashboardQuery,
+        response: { 200: dashboardResponse },
+      },
+    },
+    async (request, reply) => reply.header("cache-control", "no-store").send(await getDashboard(ctx, requireActor(request), request.query)),
+  );
+  app.get(
+    "/api/monitoring/dashboard/options",
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: "The units whose dashboard the caller may read, their default and the default period",
+        response: { 200: dashboardOptionsResponse },
+      },
+    },
+    async (request) => getDashboardOptions(ctx, requireActor(request)),
   );
 }

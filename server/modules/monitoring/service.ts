@@ -56,7 +56,7 @@ function planDimensions(measure: Measure, query: ReportQuery): Dimension[] {
 }
 
 /** Whole months: a funding period, or from/to (month, quarter, year); defaults to the current period so far. */
-function planPeriod(ctx: AppContext, query: ReportQuery): { from: string; to: string } {
+export function planPeriod(ctx: AppContext, query: Pick<ReportQuery, "period" | "from" | "to">): { from: string; to: string } {
   const periods = ctx.config.fundingPeriods;
   const thisMonth = berlinToday(ctx).slice(0, 7);
   if (query.period) {
@@ -95,7 +95,7 @@ function plan(ctx: AppContext, query: ReportQuery): Plan {
 }
 
 /** The unit whose subtree the report counts, after the policy: unknown 404, not the caller's 403. */
-async function scopeUnit(exec: Executor, actor: Actor, requested: string | undefined) {
+export async function scopeUnit(exec: Executor, actor: Actor, requested: string | undefined) {
   ensure(readsStatistics(actor));
   const unitId = requested ?? defaultStatisticsUnit(actor);
   if (!unitId) throw invalidField("unit", "required", "Bitte wählen Sie die Einheit, für die gezählt wird.");

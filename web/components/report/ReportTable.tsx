@@ -25,9 +25,9 @@ export function ReportTable({ report, caption, limit }: Props) {
   const other = t("monitoringTable.other");
 
   return (
-    // A table wider than a phone scrolls: keyboard users reach it as a named, focusable region.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <section className="table-scroll" aria-label={caption} tabIndex={0}>
+    // A wide table scrolls on a phone: the scroll area takes keyboard focus (WCAG 2.1.1), named by the caption.
+    // biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <div className="table-scroll" role="group" aria-label={caption} tabIndex={0}>
       <table className="simple-table report-table">
         <caption>{caption}</caption>
         {dims.length === 2 ? (
@@ -52,9 +52,7 @@ export function ReportTable({ report, caption, limit }: Props) {
                 (limit ? report.rows.slice(0, limit) : report.rows).map((row) => (
                   // A code occurs once per row; the "other" row has none.
                   <tr key={row.other ? "\u0000other" : String(row[dims[0]!.id])}>
-                    <th scope="row">
-                      <bdi>{codeLabel(report, dims[0]!.id, row, other)}</bdi>
-                    </th>
+                    <th scope="row">{codeLabel(report, dims[0]!.id, row, other)}</th>
                     <td className="numeric">{formatCell(row, report, locale)}</td>
                     {hasShare && <td className="numeric">{formatShare(row, locale)}</td>}
                   </tr>
@@ -75,7 +73,7 @@ export function ReportTable({ report, caption, limit }: Props) {
           {report.withheld ? t("monitoringTable.withheld") : t("monitoringTable.legend", { min: report.minCount, mark: SUPPRESSED_MARK })}
         </p>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -97,7 +95,7 @@ function CrossTable({ report, locale, other }: { report: Report; locale: string;
           </th>
           {columnTotals.map((column) => (
             <th scope="col" className="numeric" key={String(column[second])}>
-              <bdi>{codeLabel(report, second, column, other)}</bdi>
+              {codeLabel(report, second, column, other)}
             </th>
           ))}
           <th scope="col" className="numeric">
@@ -108,9 +106,7 @@ function CrossTable({ report, locale, other }: { report: Report; locale: string;
       <tbody>
         {rowTotals.map((row) => (
           <tr key={String(row[first])}>
-            <th scope="row">
-              <bdi>{codeLabel(report, first, row, other)}</bdi>
-            </th>
+            <th scope="row">{codeLabel(report, first, row, other)}</th>
             {columnTotals.map((column) => {
               const cell = find(row, column);
               return (

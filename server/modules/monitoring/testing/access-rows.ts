@@ -20,4 +20,9 @@ export const monitoringAccessRows: Record<string, Row> = {
     allow: steering,
     request: () => ({ url: `/api/monitoring/factsheet?unit=${berlinSub}&from=2022&to=2022` }),
   },
+  "GET /api/monitoring/dashboard": {
+    allow: steering,
+    request: () => ({ url: `/api/monitoring/dashboard?unit=${berlinSub}&from=2022&to=2022` }),
+  },
+  "GET /api/monitoring/dashboard/options": { allow: steering, request: () => ({ url: "/api/monitoring/dashboard/options" }) },
 };
