@@ -66,6 +66,12 @@ const CaseloadPage = lazy(() => import("./routes/staff/caseload/CaseloadPage.js"
 const MonitoringDashboardPage = lazy(() =>
   import("./routes/staff/monitoring/MonitoringDashboardPage.js").then((m) => ({ default: m.MonitoringDashboardPage })),
 );
+const QueryBuilderPage = lazy(() =>
+  import("./routes/staff/monitoring-queries/QueryBuilderPage.js").then((m) => ({ default: m.QueryBuilderPage })),
+);
+const SavedQueriesPage = lazy(() =>
+  import("./routes/staff/monitoring-queries/SavedQueriesPage.js").then((m) => ({ default: m.SavedQueriesPage })),
+);
 const MyTasksPage = lazy(() => import("./routes/staff/tasks/MyTasksPage.js").then((m) => ({ default: m.MyTasksPage })));
 const ReferralDetailPage = lazy(() =>
   import("./routes/staff/referrals/ReferralDetailPage.js").then((m) => ({ default: m.ReferralDetailPage })),
@@ -152,6 +158,9 @@ export function App() {
               <Route path="users/:id" element={<UserDetailPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="feedback" element={<FeedbackListPage />} />
+              <Route path="monitoring/queries" element={<SavedQueriesPage />} />
+              <Route path="monitoring/queries/new" element={<QueryBuilderPage />} />
+              <Route path="monitoring/queries/:id" element={<QueryBuilderPage />} />
               <Route path="account" element={<AccountPage />} />
               <Route path="*" element={<StaffNotFound />} />
             </Route>

@@ -3,7 +3,7 @@ import { consultationChannels } from "../domain/consultations.js";
 import { dimensions } from "../domain/monitoring/dimensions.js";
 import { MAX_TOP, measureIds } from "../domain/monitoring/measures.js";
 import { fieldsOfAction } from "../domain/units.js";
-import { idSchema, isoDate, languageCode } from "./shared.js";
+import { idSchema, isoDate, languageCode, optionalText, text } from "./shared.js";
 
 /** A period bound: a month (2022-09), a quarter (2022-Q3) or a year (2022). */
 const periodBound = z
@@ -187,3 +187,84 @@ export const dashboardOptionsResponse = z
   })
   .meta({ id: "MonitoringDashboardOptions" });
 export type DashboardOptions = z.infer<typeof dashboardOptionsResponse>;
+
+// --- Sonderanfragen: saved report queries (/api/monitoring/queries) ---------------------------
+
+/**
+ * Who sees a saved query besides its owner: nobody (`private`), the statistics readers of the
+ * owner's unit subtree (`unit`), or the national team, monitoring and federal (`national`).
+ */
+export const savedQuerySharings = ["private", "unit", "national"] as const;
+export type SavedQuerySharing = (typeof savedQuerySharings)[number];
+
+/**
+ * The report parameters a saved query keeps: those of GET /api/monitoring/report without
+ * `format` and `lang` (the engine's own schema). Anything else, a third breakdown for one, is
+ * refused by name.
+ */
+const savedQueryShape = reportQuery.pick({
+  measure: true,
+  unit: true,
+  from: true,
+  to: true,
+  period: true,
+  by: true,
+  by2: true,
+  stichtag: true,
+  channel: true,
+  language: true,
+  field: true,
+  top: true,
+});
+export const savedReportQuery = savedQueryShape
+  .loose()
+  .superRefine((query, ctx) => {
+    // Named by key (query.by3), which a strict object would not do.
+    for (const key of Object.keys(query))
+      if (!(key in savedQueryShape.shape))
+        ctx.addIssue({ code: "custom", path: [key], message: "Unbekannter Parameter: höchstens zwei Aufgliederungen (by, by2)." });
+  })
+  .meta({ id: "MonitoringSavedReportQuery" });
+export type SavedReportQuery = z.infer<typeof savedReportQuery>;
+
+export const createSavedQueryRequest = z.object({
+  name: text(120),
+  description: optionalText(1000),
+  query: savedReportQuery,
+  sharing: z.enum(savedQuerySharings).default("private"),
+});
+export type CreateSavedQueryRequest = z.input<typeof createSavedQueryRequest>;
+
+/** Changes at the expected version (409 when someone else saved in between). */
+export const updateSavedQueryRequest = z.object({
+  version: z.number().int().min(1),
+  name: text(120).optional(),
+  description: optionalText(1000),
+  query: savedReportQuery.optional(),
+  sharing: z.enum(savedQuerySharings).optional(),
+});
+export type UpdateSavedQueryRequest = z.input<typeof updateSavedQueryRequest>;
+
+export const savedQuerySchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    description: z.string().nullable(),
+    query: savedReportQuery,
+    owner: z.object({ id: idSchema, name: z.string() }),
+    /** The caller owns it. */
+    own: z.boolean(),
+    sharing: z.enum(savedQuerySharings),
+    /** With `unit` sharing: the unit whose subtree sees it. */
+    shareUnit: z.object({ id: idSchema, name: z.string() }).nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    /** What the caller may do with it (the web hides the rest). */
+    abilities: z.object({ update: z.boolean(), delete: z.boolean() }),
+  })
+  .meta({ id: "MonitoringSavedQuery" });
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
+
+export const savedQueryListResponse = z.object({ items: z.array(savedQuerySchema) }).meta({ id: "MonitoringSavedQueryList" });
+export type SavedQueryList = z.infer<typeof savedQueryListResponse>;

@@ -6,6 +6,7 @@ import { directoryAccessRows } from "../modules/directory/testing/access-rows.js
 import { feedbackAccessRows } from "../modules/feedback/testing/access-rows.js";
 import { identityAccessRows } from "../modules/identity/testing/access-rows.js";
 import { monitoringAccessRows } from "../modules/monitoring/testing/access-rows.js";
+import { savedQueryAccessRows } from "../modules/monitoring/testing/saved-queries-access-rows.js";
 import { procedureAccessRows } from "../modules/procedures/testing/access-rows.js";
 import { referralAccessRows } from "../modules/referrals/testing/access-rows.js";
 import { requestAccessRows } from "../modules/requests/testing/access-rows.js";
@@ -43,4 +44,5 @@ export const accessMatrix: Record<string, Row> = {
   ...feedbackAccessRows,
   ...requestAccessRows,
   ...monitoringAccessRows,
+  ...savedQueryAccessRows,
 };

@@ -17,6 +17,7 @@ export type NavItem =
   | "users"
   | "audit"
   | "feedback"
+  | "monitoringQueries"
   | "account";
 
 const userAdminRoles: readonly Role[] = ["administrator", "state_coordination", "sub_project_lead"];
@@ -62,7 +63,7 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   if (keepsAppointments(user)) nav.push("appointments", "availability");
   if (answersSupport(user)) nav.push("supportRequests");
   nav.push("directory");
-  if (readsStatistics(user)) nav.push("monitoring");
+  if (readsStatistics(user)) nav.push("monitoring", "monitoringQueries");
   if (canAdministerUsers(user)) nav.push("users");
   if (isNetworkAdministrator(user)) nav.push("audit", "feedback");
   nav.push("account");
@@ -86,6 +87,7 @@ export const navPaths: Record<NavItem, string> = {
   caseload: "/staff/caseload",
   appointments: "/staff/appointments",
   availability: "/staff/availability",
+  monitoringQueries: "/staff/monitoring/queries",
 };
 
 /** Items whose texts live with their area's i18n keys rather than under staff.nav / staff.home.describe. */
@@ -99,6 +101,7 @@ const navTextKeys: Partial<Record<NavItem, { label: string; describe: string }>>
   caseload: { label: "caseload.nav", describe: "caseload.describe" },
   appointments: { label: "appointments.calendar.nav", describe: "appointments.calendar.describe" },
   availability: { label: "appointments.availability.nav", describe: "appointments.availability.describe" },
+  monitoringQueries: { label: "monitoringQueries.nav", describe: "monitoringQueries.describe" },
 };
 
 /** The i18n key of a navigation item's label. */

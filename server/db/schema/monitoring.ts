@@ -1,4 +1,7 @@
-import { date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { units } from "./directory.js";
+import { users } from "./identity.js";
 
 /**
  * The monitoring's rollups (decision 0007): the pseudonymous facts of consultations, Faire
@@ -44,5 +47,37 @@ export const monitoringRollups = pgTable(
   (t) => [
     index("monitoring_rollups_measure_month_idx").on(t.measure, t.month),
     index("monitoring_rollups_unit_idx").on(t.unitId, t.measure, t.month),
+  ],
+);
+
+/**
+ * Sonderanfragen: saved report queries of the monitoring (`modules/monitoring/saved-queries.ts`).
+ * `query` holds the report's parameters exactly as GET /api/monitoring/report takes them
+ * (checked by the engine's own schema and plan before it is stored); never figures. `sharing`:
+ * private (the owner), unit (statistics readers in `share_unit_id`'s subtree), national (the
+ * national team: monitoring and federal). Changes carry an optimistic `version`.
+ */
+export const monitoringSavedQueries = pgTable(
+  "monitoring_saved_queries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    description: text("description"),
+    query: jsonb("query").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    sharing: text("sharing").notNull().default("private"),
+    /** The subtree a query shared with a unit is visible in (the owner's statistics scope). */
+    shareUnitId: uuid("share_unit_id").references(() => units.id),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("monitoring_saved_queries_owner_idx").on(t.ownerId),
+    index("monitoring_saved_queries_sharing_idx").on(t.sharing),
+    check("monitoring_saved_queries_sharing_check", sql`${t.sharing} in ('private','unit','national')`),
+    check("monitoring_saved_queries_share_unit_check", sql`(${t.sharing} = 'unit') = (${t.shareUnitId} is not null)`),
   ],
 );

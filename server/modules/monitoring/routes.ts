@@ -15,6 +15,7 @@ import { reportCsv, reportFileName } from "./csv.js";
 import { getDashboard, getDashboardOptions } from "./dashboard.js";
 import { getFactSheet } from "./factsheet.js";
 import { factSheetFileName, factSheetPdf } from "./factsheet-pdf.js";
+import { registerSavedQueryRoutes } from "./saved-queries-routes.js";
 import { getReport, measureCatalogue } from "./service.js";
 import { reportXlsx } from "./xlsx.js";
 
@@ -26,6 +27,7 @@ const staff = { access: "staff" as const };
  * reads which part of the network is monitoring/policy.ts.
  */
 export function registerMonitoringRoutes(app: HttpApp, ctx: AppContext): void {
+  registerSavedQueryRoutes(app, ctx);
   app.get(
     "/api/monitoring/report",
     {

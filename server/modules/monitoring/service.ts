@@ -189,3 +189,14 @@ export function measureCatalogue(ctx: AppContext, actor: Actor): MeasureCatalogu
     dimensions: dimensions.map((id) => ({ id, label: dimensionLabels[id] })),
   };
 }
+
+/**
+ * Checks a report query as getReport would (the unit: 404 unknown, 403 outside the caller's
+ * scope; the query against its measure: 400 naming the parameter) without reading any figure.
+ * For saved queries (saved-queries.ts), which keep only queries the engine accepts.
+ */
+export async function checkReportQuery(ctx: AppContext, actor: Actor, query: Omit<ReportQuery, "format" | "lang">) {
+  const unit = await scopeUnit(ctx.database.db, actor, query.unit);
+  plan(ctx, { ...query, format: "json", lang: "de" });
+  return unit;
+}
