@@ -29,12 +29,12 @@ const casework = [
 ];
 const personas: { email: string; nav: string[] }[] = [
   { email: "admin@lotse.demo", nav: allNav },
-  { email: "koordination.berlin@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Statistik", "Benutzer", "Mein Konto"] },
-  { email: "leitung.berlin@lotse.demo", nav: [...casework, "Verzeichnis", "Statistik", "Benutzer", "Mein Konto"] },
+  { email: "koordination.berlin@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Statistik", "Sonderanfragen", "Benutzer", "Mein Konto"] },
+  { email: "leitung.berlin@lotse.demo", nav: [...casework, "Verzeichnis", "Statistik", "Sonderanfragen", "Benutzer", "Mein Konto"] },
   { email: "berater.berlin@lotse.demo", nav: [...casework, "Verzeichnis", "Mein Konto"] },
   { email: "berater.bayern@lotse.demo", nav: [...casework, "Verzeichnis", "Mein Konto"] },
-  { email: "monitoring@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Statistik", "Mein Konto"] },
-  { email: "bund@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Statistik", "Mein Konto"] },
+  { email: "monitoring@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Statistik", "Sonderanfragen", "Mein Konto"] },
+  { email: "bund@lotse.demo", nav: ["Übersicht", "Verzeichnis", "Statistik", "Sonderanfragen", "Mein Konto"] },
 ];
 
 describe("staff sign-in", () => {
