@@ -51,6 +51,35 @@ export const monitoringRollups = pgTable(
 );
 
 /**
+ * The rollups per state network (decision 0007 §10): the same signed deltas, summed over the
+ * sub-projects of a state network and field of action and over every key a national report
+ * rarely filters by (recording day, channel, languages), one client attribute at a time —
+ * `dimension` names it ('' for the total of the row's key), `value` is its code. Kept by a
+ * trigger on monitoring_rollups and one on units (a sub-project that moves or changes its field
+ * takes its counts along). Reports for whole state networks or the nation with at most one
+ * client attribute, and no Stichtag, channel or language filter, read this table instead.
+ */
+export const monitoringNetworkRollups = pgTable(
+  "monitoring_network_rollups",
+  {
+    measure: text("measure").notNull(),
+    kind: text("kind").notNull(),
+    detail: text("detail").notNull(),
+    month: date("month").notNull(),
+    /** The state network (the unit below the root on the sub-project's path). */
+    networkId: uuid("network_id").notNull(),
+    /** The sub-project's field of action ('' when it has none). */
+    field: text("field").notNull(),
+    /** '', state, nationality, profession, gender, age_group or refugee. */
+    dimension: text("dimension").notNull(),
+    /** The code of that attribute; '' for the total or "not stated". */
+    value: text("value").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [index("monitoring_network_rollups_read_idx").on(t.measure, t.dimension, t.month)],
+);
+
+/**
  * Sonderanfragen: saved report queries of the monitoring (`modules/monitoring/saved-queries.ts`).
  * `query` holds the report's parameters exactly as GET /api/monitoring/report takes them
  * (checked by the engine's own schema and plan before it is stored); never figures. `sharing`:

@@ -6,19 +6,18 @@ import type { AppContext } from "../../platform/context.js";
 import { ensure } from "../../platform/policy.js";
 import { referenceProfessionNames } from "../consultations/reference-professions-service.js";
 import { berlinToday, getUnitRefs, type StatisticalUnit, statisticalUnitsUnder } from "../directory/service.js";
-import { readMultiSlice, reportRows } from "./dashboard-sql.js";
 import { canReadStatistics, defaultStatisticsUnit, readsStatistics, statisticsScopes } from "./policy.js";
 import { presentReport } from "./presenter.js";
-import type { SliceRow } from "./report-sql.js";
+import type { ScopeUnit, Slice } from "./report-sql.js";
 import * as repo from "./repository.js";
-import { planPeriod, scopeUnit } from "./service.js";
+import { coversWholeNetworks, planPeriod, scopeUnit } from "./service.js";
 import { buildTable } from "./tables.js";
 
 /**
  * The dashboard of one scope (decision 0007, issue 5): the panels are reports of the engine —
  * the same measures, tables and disclosure control as GET /api/monitoring/report with the
- * queries of dashboard-queries.ts — read in four queries run together: one scan of the
- * consultations for five panels, the Faire Integration reasons with their base, the decisions.
+ * panels' queries — read in eight small queries run together. For the nation or a state network
+ * they read the network rollups (one client attribute each), for a sub-project its own rollups.
  */
 
 const TOP = 5;
@@ -35,44 +34,41 @@ export async function getDashboard(ctx: AppContext, actor: Actor, query: Dashboa
   const consultationUnits = consultationField ? counseling : all;
   const fiUnits = all.filter((u) => u.field === "faire_integration");
   const period = { fromMonth: firstDay(from), toMonth: firstDay(to), referenceDate: query.stichtag };
+  const wholeNetworks = coversWholeNetworks(unit);
+  // Each panel's slice as getReport builds it for the panel's report.
+  const slice = (measure: Measure, units: ScopeUnit[], dims: Slice["dims"]): Slice => ({
+    family: measure.family,
+    kinds: measure.kinds,
+    units,
+    ...period,
+    dims,
+    part: measure.part,
+    wholeNetworks,
+  });
 
   const fi = measures.fi_reasons;
   const outcomes = measures.recognition_outcomes;
-  const [consultations, fiRows, fiBase, outcomeRows] = await Promise.all([
-    readMultiSlice(exec, {
-      family: "consultation",
-      kinds: ["first_consultation", "follow_up"],
-      units: consultationUnits,
-      ...period,
-      sets: [["kind", "month"], ["kind"], ["kind", "nationality"], ["kind", "profession"], ["kind", "state"]],
-    }),
-    repo.readSlice(exec, { family: fi.family, kinds: fi.kinds, units: fiUnits, ...period, dims: ["reason", "kind"] }),
-    repo.readSlice(exec, { family: "consultation", kinds: fi.kinds, units: fiUnits, ...period, dims: ["kind"] }),
-    repo.readSlice(exec, { family: outcomes.family, kinds: outcomes.kinds, units: all, ...period, dims: ["outcome"] }),
-  ]);
-  const [byMonth, byKind, byNationality, byProfession, byState] = consultations as [
-    SliceRow[],
-    SliceRow[],
-    SliceRow[],
-    SliceRow[],
-    SliceRow[],
-  ];
-  const first = (cells: SliceRow[]) => reportRows(cells, byKind, "first_consultation");
+  const [firstByMonth, followUpsByMonth, firstByNationality, firstByProfession, firstByState, fiRows, fiBase, outcomeRows] =
+    await Promise.all([
+      repo.readSlice(exec, slice(measures.first_consultations, consultationUnits, ["month"])),
+      repo.readSlice(exec, slice(measures.follow_ups, consultationUnits, ["month"])),
+      repo.readSlice(exec, slice(measures.top_nationalities, consultationUnits, ["nationality"])),
+      repo.readSlice(exec, slice(measures.top_professions, consultationUnits, ["profession"])),
+      repo.readSlice(exec, slice(measures.first_consultations, consultationUnits, ["state"])),
+      repo.readSlice(exec, slice(fi, fiUnits, ["reason", "kind"])),
+      repo.readSlice(exec, { ...slice(fi, fiUnits, ["kind"]), family: fi.mentions!.baseFamily }),
+      repo.readSlice(exec, slice(outcomes, all, ["outcome"])),
+    ]);
 
   const min = ctx.config.monitoringMinCount;
   const tables = {
-    firstConsultations: buildTable({ measure: measures.first_consultations, dims: ["month"], rows: first(byMonth), min }),
-    followUps: buildTable({
-      measure: measures.follow_ups,
-      dims: ["month"],
-      rows: reportRows(byMonth, byKind, "follow_up"),
-      min,
-    }),
-    topNationalities: buildTable({ measure: measures.top_nationalities, dims: ["nationality"], rows: first(byNationality), min, top: TOP }),
-    topProfessions: buildTable({ measure: measures.top_professions, dims: ["profession"], rows: first(byProfession), min, top: TOP }),
+    firstConsultations: buildTable({ measure: measures.first_consultations, dims: ["month"], rows: firstByMonth, min }),
+    followUps: buildTable({ measure: measures.follow_ups, dims: ["month"], rows: followUpsByMonth, min }),
+    topNationalities: buildTable({ measure: measures.top_nationalities, dims: ["nationality"], rows: firstByNationality, min, top: TOP }),
+    topProfessions: buildTable({ measure: measures.top_professions, dims: ["profession"], rows: firstByProfession, min, top: TOP }),
     fiReasons: buildTable({ measure: fi, dims: ["reason", "kind"], rows: fiRows, baseRows: fiBase, min }),
     recognitionOutcomes: buildTable({ measure: outcomes, dims: ["outcome"], rows: outcomeRows, min }),
-    byState: buildTable({ measure: measures.first_consultations, dims: ["state"], rows: first(byState), min }),
+    byState: buildTable({ measure: measures.first_consultations, dims: ["state"], rows: firstByState, min }),
   };
   const professionCodes = tables.topProfessions.cells.map((c) => c.codes[0]).filter((c): c is string => Boolean(c));
   const labels = { units: new Map<string, string>(), professions: await referenceProfessionNames(exec, professionCodes) };

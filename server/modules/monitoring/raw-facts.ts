@@ -165,3 +165,33 @@ export function rollupContributionsSql(family: Family): SQL {
               group by ${sql.raw(rollupColumns.map((_, i) => String(i + 2)).join(", "))}, measure
              having sum(n) <> 0`;
 }
+
+/**
+ * Every family's facts counted per key of the network rollups (migration 0020): per state network
+ * (the unit below the root on the sub-project's path) and field of action, once for the total ('')
+ * and once per client attribute. Written from the facts and the unit tree, not from the rollups.
+ */
+export function rawNetworkContributionsSql(family: Family): SQL {
+  const source = rawSources[family];
+  const c = source.columns;
+  return sql`select ${family}::text as measure, kind, detail, month, network_id, field, dimension, value, sum(n)::bigint as n
+               from (select ${c.kind} as kind, ${c.detail} as detail, (${c.month})::text as month,
+                            split_part(u.path, '/', 2) as network_id, coalesce(u.field_of_action, '') as field,
+                            a.dimension, a.value, ${source.n} as n
+                       from ${source.from}
+                       join units u on u.id = ${c.unitId} and u.type = 'sub_project'
+                      cross join lateral (values ('', ''), ('state', ${c.stateCode}), ('nationality', ${c.nationality}),
+                                                 ('profession', ${c.profession}), ('gender', ${c.gender}),
+                                                 ('age_group', ${c.ageGroup}), ('refugee', ${c.refugee})) a(dimension, value)
+                      where ${source.where}) f
+              group by kind, detail, month, network_id, field, dimension, value
+             having sum(n) <> 0`;
+}
+
+/** The network rollups summed per key, in the same shape. */
+export function networkRollupContributionsSql(family: Family): SQL {
+  return sql`select measure, kind, detail, month::text as month, network_id::text as network_id, field, dimension, value, sum(n)::bigint as n
+               from monitoring_network_rollups where measure = ${family}
+              group by measure, kind, detail, month, network_id, field, dimension, value
+             having sum(n) <> 0`;
+}

@@ -6,18 +6,21 @@ import { queryRows } from "../../db/index.js";
 import { createTestApp, type TestApp } from "../../test/harness.js";
 import { type StatisticalUnit, statisticalUnitsUnder } from "../directory/service.js";
 import { rawSliceSql } from "./raw-facts.js";
-import { rollupSource, type Slice, sliceSql, toSliceRows } from "./report-sql.js";
+import { networkAttribute, networkRollupSource, rollupSource, type Slice, sliceSql, toSliceRows } from "./report-sql.js";
 import { berlinSub, createFactWriter } from "./testing/random-facts.js";
 
 /**
  * Every report shape on the rollups equals the same query on the raw facts (raw-facts.ts): all
  * families, every breakdown alone and in pairs, with the Stichtag, channel, language, field and
- * unit filters, after a random history of writes, edits, merges and erasures.
+ * unit filters, after a random history of writes, edits, merges and erasures. Where the network
+ * rollups may answer (whole state networks, one client attribute, no Stichtag/channel/language),
+ * they must give the same rows too.
  */
 describe("reports read from the rollups equal the hand-written SQL over the facts", () => {
   let t: TestApp;
   let national: StatisticalUnit[];
   let berlin: StatisticalUnit[];
+  let fromNetworkRollups = 0;
   beforeAll(async () => {
     t = await createTestApp();
     const writer = await createFactWriter(t, 99);
@@ -43,6 +46,12 @@ describe("reports read from the rollups equal the hand-written SQL over the fact
     const rollups = await read(sliceSql(rollupSource(slice.family), slice));
     const facts = await read(rawSliceSql(slice));
     expect(rollups, JSON.stringify({ ...slice, units: slice.units.length })).toEqual(facts);
+    const attribute = networkAttribute(slice);
+    if (attribute !== null) {
+      const networks = await read(sliceSql(networkRollupSource(slice.family, attribute), slice));
+      expect(networks, `network rollups: ${JSON.stringify({ ...slice, units: slice.units.length })}`).toEqual(facts);
+      fromNetworkRollups++;
+    }
     return rollups.length;
   };
 
@@ -52,6 +61,7 @@ describe("reports read from the rollups equal the hand-written SQL over the fact
     toMonth: "2025-12-01",
     units: national,
     dims,
+    wholeNetworks: true,
   });
 
   it("every breakdown alone, and each with a second one, for every family", async () => {
@@ -63,6 +73,7 @@ describe("reports read from the rollups equal the hand-written SQL over the fact
       rows += await run(base(family, []));
     }
     expect(rows).toBeGreaterThan(500);
+    expect(fromNetworkRollups).toBeGreaterThan(40);
   });
 
   it("with kinds, a shorter period, the Stichtag, channel, language, a state network and a field", async () => {
@@ -75,7 +86,29 @@ describe("reports read from the rollups equal the hand-written SQL over the fact
       await run({ ...base(family, ["refugee"]), language: "ar" });
     }
     await run({ ...base("consultation", ["sub_project", "gender"]), units: berlin });
+    await run({ ...base("consultation", ["quarter", "gender"]), units: berlin });
+    await run({ ...base("referral", ["network", "status"]), units: berlin, kinds: ["accepted"] });
+    // A sub-project's scope is not whole networks: only its own rollups answer.
+    const one = berlin.filter((u) => u.id === berlinSub);
+    await run({ ...base("consultation", ["month", "nationality"]), units: one, wholeNetworks: false });
     await run({ ...base("fi_reason", ["reason", "kind"]), units: national.filter((u) => u.field === "faire_integration") });
     await run({ ...base("consultation", ["age_group"]), kinds: first.kinds, part: { dimension: "refugee", code: "yes" } });
+    await run({ ...base("consultation", ["year"]), kinds: first.kinds, part: { dimension: "refugee", code: "yes" } });
+    await run({ ...base("consultation", ["field", "refugee"]), kinds: first.kinds, part: { dimension: "refugee", code: "yes" } });
+  });
+
+  it("admits to the network rollups only what they keep", () => {
+    const slice = base("consultation", ["network", "nationality"]);
+    expect(networkAttribute(slice)).toBe("nationality");
+    expect(networkAttribute({ ...slice, dims: ["year"] })).toBe("");
+    expect(networkAttribute({ ...slice, dims: ["year"], part: { dimension: "refugee", code: "yes" } })).toBe("refugee");
+    expect(networkAttribute({ ...slice, wholeNetworks: false })).toBeNull();
+    expect(networkAttribute({ ...slice, referenceDate: "2021-01-01" })).toBeNull();
+    expect(networkAttribute({ ...slice, channel: "phone" })).toBeNull();
+    expect(networkAttribute({ ...slice, language: "ar" })).toBeNull();
+    expect(networkAttribute({ ...slice, dims: ["sub_project"] })).toBeNull();
+    expect(networkAttribute({ ...slice, dims: ["channel"] })).toBeNull();
+    expect(networkAttribute({ ...slice, dims: ["gender", "nationality"] })).toBeNull();
+    expect(networkAttribute({ ...slice, dims: ["nationality"], part: { dimension: "refugee", code: "yes" } })).toBeNull();
   });
 });

@@ -1,16 +1,20 @@
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/index.js";
-import { rollupSource, type Slice, type SliceRow, sliceSql, toSliceRows } from "./report-sql.js";
+import { networkAttribute, networkRollupSource, rollupSource, type Slice, type SliceRow, sliceSql, toSliceRows } from "./report-sql.js";
 
 /**
- * The monitoring's own SQL: reports read monitoring_rollups only. The rollups are written by the
+ * The monitoring's own SQL: reports read the rollups only — monitoring_network_rollups when the
+ * slice allows it (whole state networks, one client attribute, no Stichtag/channel/language),
+ * else monitoring_rollups. The rollups are written by the
  * triggers of migration 0015, recomputed by monitoring_rebuild_rollups() and folded by
  * monitoring_compact_rollups() (decision 0007).
  */
 
 export async function readSlice(exec: Executor, slice: Slice): Promise<SliceRow[]> {
   if (slice.units.length === 0) return [];
-  const rows = await queryRows<Record<string, unknown>>(exec, sliceSql(rollupSource(slice.family), slice));
+  const attribute = networkAttribute(slice);
+  const source = attribute === null ? rollupSource(slice.family) : networkRollupSource(slice.family, attribute);
+  const rows = await queryRows<Record<string, unknown>>(exec, sliceSql(source, slice));
   return toSliceRows(rows, slice.dims.length);
 }
 

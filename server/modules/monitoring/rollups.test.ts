@@ -8,14 +8,16 @@ import { families } from "../../../common/domain/monitoring/measures.js";
 import { queryRows } from "../../db/index.js";
 import { createTestApp, type TestApp } from "../../test/harness.js";
 import { compactRollups, rebuildRollups } from "./maintenance.js";
-import { rawContributionsSql, rollupContributionsSql } from "./raw-facts.js";
+import { networkRollupContributionsSql, rawContributionsSql, rawNetworkContributionsSql, rollupContributionsSql } from "./raw-facts.js";
 import { berlinSub, contributions, createFactWriter } from "./testing/random-facts.js";
 
 /**
  * Rollups == facts: after random inserts, edits, deletes, bulk statements, merges, erasures and
  * compactions, the rollups summed per key equal the hand-written SQL over the facts, family by
  * family and for every key (month, sub-project, recording day, channel, languages and every
- * client attribute). The same seed gives the same run on PGlite and on PostgreSQL.
+ * client attribute); and the network rollups equal the facts per state network, field of action
+ * and client attribute, also after sub-projects move or change their field. The same seed gives
+ * the same run on PGlite and on PostgreSQL.
  */
 const SEED = Number(process.env.MONITORING_SEED ?? 20260501);
 const STEPS = Number(process.env.MONITORING_STEPS ?? 160);
@@ -32,6 +34,9 @@ describe("monitoring rollups", () => {
       const rollups = await contributions(t.database.db, rollupContributionsSql(family));
       const facts = await contributions(t.database.db, rawContributionsSql(family));
       expect(rollups, `${label}: ${family}`).toEqual(facts);
+      const networkRollups = await contributions(t.database.db, networkRollupContributionsSql(family));
+      const networkFacts = await contributions(t.database.db, rawNetworkContributionsSql(family));
+      expect(networkRollups, `${label}: ${family} per state network`).toEqual(networkFacts);
     }
   };
 
@@ -114,6 +119,30 @@ describe("monitoring rollups", () => {
     expect(await compactRollups(t.ctx)).toBe(0);
   });
 
+  it("move a sub-project's counts along when it moves to another state network or changes its field", async () => {
+    const admin = await t.as("admin");
+    const unit = async () => (await admin.get(`/api/units/${berlinSub}`)).json() as { version: number; parentId: string };
+    const before = await unit();
+    const [bavaria] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`select id from units where type = 'state_network' and state_code = 'DE-BY'`,
+    );
+    expect((await admin.post(`/api/units/${berlinSub}/move`, { version: before.version, parentId: bavaria!.id })).statusCode).toBe(200);
+    await expectRollupsEqualFacts("after moving a sub-project to another state network");
+    const moved = await unit();
+    expect((await admin.patch(`/api/units/${berlinSub}`, { version: moved.version, fieldOfAction: "faire_integration" })).statusCode).toBe(
+      200,
+    );
+    await expectRollupsEqualFacts("after changing its field of action");
+    const changed = await unit();
+    expect(
+      (await admin.patch(`/api/units/${berlinSub}`, { version: changed.version, fieldOfAction: "recognition_counseling" })).statusCode,
+    ).toBe(200);
+    const back = await unit();
+    expect((await admin.post(`/api/units/${berlinSub}/move`, { version: back.version, parentId: before.parentId })).statusCode).toBe(200);
+    await expectRollupsEqualFacts("after moving it back");
+  });
+
   it("group ages as the shared definition does (SQL and TypeScript agree)", async () => {
     const rows = await queryRows<{ age: number; group: string }>(
       t.database.db,
@@ -124,6 +153,13 @@ describe("monitoring rollups", () => {
   });
 
   it("leave out nothing that identifies a person: no client ids, names or contact data in the rollups", async () => {
+    const networkColumns = await queryRows<{ column_name: string }>(
+      t.database.db,
+      sql`select column_name from information_schema.columns where table_name = 'monitoring_network_rollups'`,
+    );
+    expect(networkColumns.map((c) => c.column_name).sort()).toEqual(
+      ["detail", "dimension", "field", "kind", "measure", "month", "n", "network_id", "value"].sort(),
+    );
     const columns = await queryRows<{ column_name: string }>(
       t.database.db,
       sql`select column_name from information_schema.columns where table_name = 'monitoring_rollups'`,

@@ -118,6 +118,14 @@ async function dataLabels(exec: Executor, dims: Dimension[], units: StatisticalU
 
 const firstDay = (month: string) => `${month}-01`;
 
+/**
+ * The root and the units right below it (state networks) count every sub-project of whole state
+ * networks — what the network rollups keep (report-sql.ts networkAttribute).
+ */
+export function coversWholeNetworks(unit: { path: string }): boolean {
+  return unit.path.split("/").length <= 2;
+}
+
 export async function getReport(ctx: AppContext, actor: Actor, query: ReportQuery): Promise<Report> {
   const exec = ctx.database.db;
   const unit = await scopeUnit(exec, actor, query.unit);
@@ -136,6 +144,7 @@ export async function getReport(ctx: AppContext, actor: Actor, query: ReportQuer
     language: query.language,
     dims,
     part: measure.part,
+    wholeNetworks: coversWholeNetworks(unit),
   };
   const rows = await repo.readSlice(exec, slice);
   const baseRows = measure.mentions
