@@ -142,6 +142,18 @@ describe("monitoring dashboard", () => {
     await page.getByRole("button", { name: "Anzeigen", exact: true }).click();
     await page.getByText("Das Ende des Zeitraums liegt vor seinem Anfang.").waitFor();
     await expectAccessible(page, "dashboard bad period");
+
+    // A funding period in one press: its months go into the address, the button shows it is chosen.
+    const period = options.periods.find((p: { code: string }) => p.code === "2019-2022");
+    const pick = page.getByRole("button", { name: "Förderperiode 2019-2022 anzeigen" });
+    expect(await pick.getAttribute("aria-pressed")).toBe("false");
+    await pick.click();
+    await page.getByRole("status").filter({ hasText: bavaria.name }).filter({ hasText: "2019" }).waitFor();
+    expect(page.url()).toContain(`from=${period.from}&to=${period.to}`);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Förderperiode 2019-2022 anzeigen" }).getAttribute("aria-pressed"))
+      .toBe("true");
+    await expectAccessible(page, "dashboard funding period");
     await context.close();
   });
 

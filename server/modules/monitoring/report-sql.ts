@@ -125,6 +125,7 @@ const timeFormats: Partial<Record<Dimension, string>> = { month: "YYYY-MM", quar
 function stagedKey(source: Source, d: Dimension): { name: string; key: SQL; present: SQL } {
   const format = timeFormats[d];
   if (format) return { name: "k_month", key: source.columns.month, present: sql`to_char(t.k_month, ${sql.raw(`'${format}'`)})` };
+  if (d === "sub_project") return { name: "k_unit", key: source.columns.unitId, present: sql`t.k_unit::text` };
   if ((d === "network" || d === "field") && !source.networks)
     return { name: "k_unit", key: source.columns.unitId, present: d === "network" ? sql`u.network_id::text` : sql`u.field` };
   const name = `k_${d}`;
@@ -159,7 +160,7 @@ export function sliceSql(source: Source, slice: Slice): SQL {
                       from ${source.from}
                      where ${sql.join(conditions, sql` and `)}
                      ${keys.length ? sql.raw(`group by ${keys.map((k) => k.name).join(", ")}`) : sql``}`;
-  const unitMap = keys.some((k) => k.name === "k_unit")
+  const unitMap = slice.dims.some((d) => (d === "network" || d === "field") && !source.networks)
     ? sql`join unnest(${pgArrayLiteral(slice.units.map((u) => u.id))}::uuid[], ${pgArrayLiteral(slice.units.map((u) => u.networkId))}::uuid[],
                       ${pgArrayLiteral(slice.units.map((u) => u.field))}::text[]) as u(id, network_id, field)
             on u.id = t.k_unit`

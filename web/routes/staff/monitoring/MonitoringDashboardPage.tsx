@@ -179,6 +179,24 @@ function ScopeForm({
           {t("monitoringDashboard.scope.apply")}
         </Button>
       </div>
+      {options.periods.length > 0 && (
+        // Quick picks: a funding period is what the network reports by; one press shows it.
+        <fieldset className="period-picks">
+          <legend>{t("monitoringDashboard.scope.periods")}</legend>
+          {options.periods.map((p) => (
+            <Button
+              key={p.code}
+              type="button"
+              className="button button-secondary"
+              aria-label={t("monitoringDashboard.scope.periodLabel", { code: p.code })}
+              aria-pressed={scope.from === p.from && scope.to === p.to}
+              onPress={() => onApply({ ...draft, from: p.from, to: p.to })}
+            >
+              {p.code}
+            </Button>
+          ))}
+        </fieldset>
+      )}
     </Form>
   );
 }
