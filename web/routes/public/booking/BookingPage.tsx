@@ -5,7 +5,7 @@
  * next free times; nothing typed is lost. Spam-guarded like the other public forms (form token,
  * honeypot; decision 0005); too many bookings of one e-mail address are refused at its field.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { bookableChannels } from "../../../../common/domain/appointments.js";
@@ -13,7 +13,7 @@ import { type PublicBooking, usePrefetchPublicSlots } from "../../../api/booking
 import { ApiError } from "../../../api/client.js";
 import { type PublicSiteDetail, usePublicSite } from "../../../api/public.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
-import { usePageTitle } from "../../../components/page.js";
+import { useAfterPaint, usePageTitle } from "../../../components/page.js";
 import { BookingConfirmation } from "./BookingConfirmation.js";
 
 // The form (calendar, fields: React Aria's widgets) is a chunk of its own, fetched only after the
@@ -75,25 +75,4 @@ function Booking({ site }: { site: PublicSiteDetail }) {
       )}
     </>
   );
-}
-
-/** False on the first render, true once the browser has painted it (a frame, then a task later; `then` runs then). */
-function useAfterPaint(then: () => void): boolean {
-  const [painted, setPainted] = useState(false);
-  const thenRef = useRef(then);
-  thenRef.current = then;
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        thenRef.current();
-        setPainted(true);
-      }, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return painted;
 }
