@@ -47,13 +47,14 @@ export default defineConfig({
         // `app` is everything the app starts with (React, router, i18n, the public layout); the
         // public pages share `public` (their API calls and site facts) and `forms` (the form
         // widgets), the booking pages also `calendar`; each page has its own small chunk, and the
-        // staff app chunks as Rolldown sees fit.
+        // staff app chunks as Rolldown sees fit. The search and the booking page load `forms` and
+        // `calendar` only after their heading has painted (their form is a lazy chunk of its own).
         codeSplitting: {
           groups: [
             { name: "app", tags: ["$initial"], priority: 3 },
             {
               name: "public",
-              test: /web[\\/](api[\\/](public|booking)\.ts|components[\\/]names\.ts|routes[\\/]public[\\/]site-facts\.tsx)$|common[\\/]domain[\\/](units|appointments|requests|public-languages)\.ts$/,
+              test: /web[\\/](api[\\/](public|booking)\.ts|components[\\/]names\.ts|routes[\\/]public[\\/](site-facts\.tsx|find-search\.ts))$|common[\\/]domain[\\/](units|appointments|requests|public-languages)\.ts$/,
               priority: 2,
             },
             { name: "forms", test: /web[\\/]components[\\/](fields|select-field|PendingButton|public-form)\.tsx$/, priority: 1 },

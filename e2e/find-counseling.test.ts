@@ -149,6 +149,8 @@ describe("finding counseling (public)", () => {
     const { context, page } = await newPage(browser, 1280);
     await page.goto("/beratung-finden");
     await page.getByRole("heading", { level: 1 }).waitFor();
+    // The form comes after the heading's first paint (its own chunk).
+    await page.getByRole("textbox", { name: "Postleitzahl oder Ort" }).waitFor();
     // Skip link, then into the page: the first stop in the form is the place field.
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");

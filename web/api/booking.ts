@@ -11,20 +11,30 @@ export type BookingInput = CreateBookingRequest;
 /** The server answers at most 62 days at once; the booking horizon of a site is usually shorter. */
 const SLOT_WINDOW_DAYS = 62;
 
+/** The query of a site's free slots from now on, in one channel. */
+const slotsQuery = (siteId: string, channel: BookingChannel | null) => ({
+  queryKey: ["public", "slots", siteId, channel],
+  queryFn: () => {
+    const from = new Date();
+    const to = new Date(from.getTime() + SLOT_WINDOW_DAYS * 86_400_000);
+    return get<SlotList>(`/api/public/sites/${siteId}/slots`, { from: from.toISOString(), to: to.toISOString(), channel });
+  },
+  // A slot someone else just took should disappear soon.
+  staleTime: 30_000,
+});
+
 /** Free slots of a site from now on, in one channel. */
 export function usePublicSlots(siteId: string, channel: BookingChannel | null) {
-  return useQuery({
-    queryKey: ["public", "slots", siteId, channel],
-    queryFn: () => {
-      const from = new Date();
-      const to = new Date(from.getTime() + SLOT_WINDOW_DAYS * 86_400_000);
-      return get<SlotList>(`/api/public/sites/${siteId}/slots`, { from: from.toISOString(), to: to.toISOString(), channel });
-    },
-    enabled: channel !== null && siteId !== "",
-    retry: false,
-    // A slot someone else just took should disappear soon.
-    staleTime: 30_000,
-  });
+  return useQuery({ ...slotsQuery(siteId, channel), enabled: channel !== null && siteId !== "", retry: false });
+}
+
+/**
+ * Starts fetching a site's free slots before the slot picker is there (the booking page, while
+ * its form's code is on the way); the picker then takes the answer. Errors are the picker's to show.
+ */
+export function usePrefetchPublicSlots(): (siteId: string, channel: BookingChannel) => void {
+  const client = useQueryClient();
+  return (siteId, channel) => void client.prefetchQuery({ ...slotsQuery(siteId, channel), retry: false });
 }
 
 export function useCreateBooking() {

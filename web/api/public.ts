@@ -1,5 +1,5 @@
 /** Hooks of the public pages (no session): finding counseling, public forms. */
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AccessibilityFeedbackInput } from "../../common/contracts/feedback.js";
 import type { PublicSiteDetail, PublicSiteList } from "../../common/contracts/public-directory.js";
 import type { FormTokenResponse } from "../../common/contracts/public-forms.js";
@@ -12,15 +12,25 @@ export type PublicSiteSummary = PublicSiteList["items"][number];
 /** What the search page sends; empty values are left out of the request. */
 export type PublicSiteSearch = { postcode?: string; place?: string; language?: string; topic?: string; channel?: string; limit: number };
 
+const publicSitesQuery = (search: PublicSiteSearch | null) => ({
+  queryKey: ["public", "sites", search],
+  queryFn: () => get<PublicSiteList>("/api/public/sites", search ?? {}),
+  retry: false,
+});
+
 export function usePublicSites(search: PublicSiteSearch | null) {
   return useQuery({
-    queryKey: ["public", "sites", search],
-    queryFn: () => get<PublicSiteList>("/api/public/sites", search ?? {}),
+    ...publicSitesQuery(search),
     enabled: search !== null,
     // "Show more" keeps the list on screen while the longer one loads.
     placeholderData: keepPreviousData,
-    retry: false,
   });
+}
+
+/** Starts a search before its page's form and list are there (they take the answer; errors are theirs to show). */
+export function usePrefetchPublicSites(): (search: PublicSiteSearch) => void {
+  const client = useQueryClient();
+  return (search) => void client.prefetchQuery(publicSitesQuery(search));
 }
 
 export function usePublicSite(id: string) {

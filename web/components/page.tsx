@@ -1,5 +1,5 @@
 /** Page title and focus handling shared by all layouts. */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 
@@ -42,4 +42,30 @@ export function SkipLink() {
       {t("shell.skipToContent")}
     </a>
   );
+}
+
+/**
+ * False on the first render, true once the browser has painted it (a frame, then a task later;
+ * `then` runs at that moment). A public page shows its heading with this first paint and only then
+ * fetches and renders its heavy part (forms, calendar): on a phone the first view does not wait for
+ * that script, and its download does not compete with the first view's (Lighthouse, bench/README.md).
+ */
+export function useAfterPaint(then?: () => void): boolean {
+  const [painted, setPainted] = useState(false);
+  const thenRef = useRef(then);
+  thenRef.current = then;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        thenRef.current?.();
+        setPainted(true);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
 }

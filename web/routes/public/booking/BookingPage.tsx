@@ -5,36 +5,26 @@
  * next free times; nothing typed is lost. Spam-guarded like the other public forms (form token,
  * honeypot; decision 0005); too many bookings of one e-mail address are refused at its field.
  */
-import { type FormEvent, useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
-import { Form } from "react-aria-components";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { bookableChannels } from "../../../../common/domain/appointments.js";
-import type { PublicLanguage } from "../../../../common/domain/public-languages.js";
-import { type PublicBooking, type Slot, useCreateBooking } from "../../../api/booking.js";
+import { type PublicBooking, usePrefetchPublicSlots } from "../../../api/booking.js";
 import { ApiError } from "../../../api/client.js";
 import { type PublicSiteDetail, usePublicSite } from "../../../api/public.js";
 import { ErrorAlert, Loading } from "../../../components/feedback.js";
-import { CheckboxFieldInput, focusFirstInvalid, TextAreaInput, TextInput } from "../../../components/fields.js";
-import { dateKeyIn, formatDateTime } from "../../../components/format.js";
-import { languageName } from "../../../components/names.js";
-import { PendingButton } from "../../../components/PendingButton.js";
-import { usePageTitle } from "../../../components/page.js";
-import { Honeypot, useFormTokenProblem, usePublicFormGuard } from "../../../components/public-form.js";
-import { SelectInput } from "../../../components/select-field.js";
+import { useAfterPaint, usePageTitle } from "../../../components/page.js";
 import { BookingConfirmation } from "./BookingConfirmation.js";
-import { type SlotChoice, SlotPicker } from "./SlotPicker.js";
 
-const MESSAGE_MAX = 1000;
-type Field = "slotId" | "name" | "email" | "phone" | "language" | "message" | "consent";
+// The form (calendar, fields: React Aria's widgets) is a chunk of its own, fetched only after the
+// heading with the site's name has painted — on a phone the first view does not wait for the
+// page's heaviest script (server/platform/page-modules.ts preloads only what the heading needs).
+const BookingForm = lazy(() => import("./BookingForm.js").then((m) => ({ default: m.BookingForm })));
 
 export function BookingPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const site = usePublicSite(id);
-  // The form (calendar, fields) is the page's heaviest render: when the site arrives, React renders
-  // it in the background, in slices, instead of blocking a phone's CPU in one long task.
-  const shown = useDeferredValue(site.data);
   usePageTitle(site.data ? t("booking.titleAt", { site: site.data.name }) : t("booking.title"));
   return (
     <div className="container section booking-page">
@@ -46,8 +36,8 @@ export function BookingPage() {
           <h1>{t("booking.title")}</h1>
           {site.error instanceof ApiError && site.error.status === 404 ? <p>{t("site.notFound")}</p> : <ErrorAlert error={site.error} />}
         </>
-      ) : shown ? (
-        <Booking site={shown} />
+      ) : site.data ? (
+        <Booking site={site.data} />
       ) : (
         <Loading />
       )}
@@ -59,6 +49,11 @@ function Booking({ site }: { site: PublicSiteDetail }) {
   const { t } = useTranslation();
   const [booked, setBooked] = useState<PublicBooking | null>(null);
   const channels = bookableChannels(site.channels);
+  const prefetchSlots = usePrefetchPublicSlots();
+  // After the heading's paint: the form's code and the first channel's free times, in parallel.
+  const formWanted = useAfterPaint(() => {
+    if (channels[0]) prefetchSlots(site.id, channels[0]);
+  });
   return (
     <>
       <h1>
@@ -71,248 +66,13 @@ function Booking({ site }: { site: PublicSiteDetail }) {
         <BookingConfirmation booking={booked} />
       ) : channels.length === 0 ? (
         <p className="alert alert-info">{t("booking.notBookable")}</p>
+      ) : formWanted ? (
+        <Suspense fallback={<Loading />}>
+          <BookingForm site={site} channels={channels} onBooked={setBooked} />
+        </Suspense>
       ) : (
-        <BookingForm site={site} channels={channels} onBooked={setBooked} />
+        <Loading />
       )}
     </>
   );
-}
-
-function BookingForm({
-  site,
-  channels,
-  onBooked,
-}: {
-  site: PublicSiteDetail;
-  channels: ReturnType<typeof bookableChannels>;
-  onBooked: (booking: PublicBooking) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const create = useCreateBooking();
-  const guard = usePublicFormGuard();
-  const tokenProblemOf = useFormTokenProblem();
-  const formRef = useRef<HTMLFormElement>(null);
-  const takenRef = useRef<HTMLDivElement>(null);
-  const problemRef = useRef<HTMLDivElement>(null);
-  const [choice, setChoice] = useState<SlotChoice>({ channel: channels[0] ?? null, day: null, slot: null });
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
-  const [phone, setPhone] = useState("");
-  const [language, setLanguage] = useState(() => defaultLanguage(site.languages, i18n.language));
-  const [message, setMessage] = useState("");
-  const [consent, setConsent] = useState(false);
-  const [missingSlot, setMissingSlot] = useState(false);
-  const onChoice = useCallback((next: SlotChoice) => {
-    setChoice(next);
-    if (next.slot) setMissingSlot(false);
-  }, []);
-
-  const errors = useFieldErrors()(create.error);
-  const taken = create.error instanceof ApiError && create.error.code === "slot_taken" ? nextSlotsOf(create.error) : null;
-  // Problems of the form as a whole (no field to show them at): the token, the honeypot, the limits.
-  const tokenProblem = tokenProblemOf(create.error);
-  const rejected = hasFieldError(create.error, "website");
-  const otherError = create.error && !taken && !tokenProblem && !rejected && Object.keys(errors).length === 0 ? create.error : null;
-
-  // After a refusal, keyboard and screen-reader users land where there is something to correct
-  // (once per answer: typing afterwards must not be interrupted).
-  const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per send (attempt) and answer (error)
-  useEffect(() => {
-    if (!create.error && !missingSlot) return;
-    // After the frame: the submit button's own press handling would otherwise keep the focus.
-    const frame = requestAnimationFrame(() => {
-      if (create.error instanceof ApiError && create.error.code === "slot_taken") takenRef.current?.focus();
-      else if (formRef.current?.querySelector("[data-invalid]")) focusFirstInvalid(formRef.current);
-      else problemRef.current?.focus();
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [create.error, attempt]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    if (!choice.slot) {
-      setMissingSlot(true);
-      create.reset();
-      return;
-    }
-    create.mutate(
-      {
-        slotId: choice.slot.id,
-        name,
-        email: email.trim(),
-        phone: phone.trim() || null,
-        language,
-        topic: site.topic,
-        message: message.trim() || null,
-        locale: i18n.language as PublicLanguage,
-        consent: consent as true,
-        // Optional for the API; sent when it has arrived (the server then checks the fill time).
-        ...(guard.fields.formToken ? { formToken: guard.fields.formToken } : {}),
-        website: guard.fields.website,
-      },
-      {
-        onSuccess: onBooked,
-        onError: (error) => {
-          // The time is gone: unselect it, so sending again cannot ask for it once more.
-          if (error instanceof ApiError && error.code === "slot_taken") setChoice((c) => ({ ...c, slot: null }));
-          if (tokenProblemOf(error)?.renew) guard.renew();
-        },
-      },
-    );
-  };
-
-  // One of the offered next times: select it in the picker (its channel and day) and put focus on it.
-  const pick = (slot: Slot) => {
-    setChoice({ channel: slot.channel, day: dateKeyIn(slot.start, site.timeZone), slot });
-    create.reset();
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(".slot-options input:checked")?.focus());
-  };
-
-  // German is always possible (every site counsels in German); the site's other languages follow.
-  const languageOptions = ["de", ...site.languages.filter((code) => code !== "de")].map((code) => ({
-    id: code,
-    label: code === i18n.language ? languageName(code, code) : `${languageName(code, i18n.language)} – ${languageName(code, code)}`,
-  }));
-
-  return (
-    <Form ref={formRef} className="form booking-form" onSubmit={submit} validationBehavior="aria" aria-labelledby="booking-step-slot">
-      <section aria-labelledby="booking-step-slot" className="panel">
-        <h2 id="booking-step-slot">{t("booking.stepSlot")}</h2>
-        {taken && (
-          <div ref={takenRef} tabIndex={-1} role="alert" className="alert alert-warning slot-taken">
-            <p>{t("booking.slotTaken")}</p>
-            {taken.length > 0 && (
-              <>
-                <p>{t("booking.nextSlots")}</p>
-                <ul className="plain-list next-slots">
-                  {taken.map((slot) => (
-                    <li key={slot.id}>
-                      <button type="button" className="button button-secondary" onClick={() => pick(slot)}>
-                        {formatDateTime(slot.start, i18n.language, "full", site.timeZone)} ({t(`findCounseling.channels.${slot.channel}`)})
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        )}
-        <SlotPicker
-          siteId={site.id}
-          channels={channels}
-          timeZone={site.timeZone}
-          choice={choice}
-          onChange={onChoice}
-          errorMessage={missingSlot ? t("booking.errors.slotMissing") : errors.slotId}
-        />
-      </section>
-
-      <section aria-labelledby="booking-step-details" className="panel">
-        <h2 id="booking-step-details">{t("booking.stepDetails")}</h2>
-        <TextInput label={t("booking.name")} value={name} onChange={setName} errorMessage={errors.name} autoComplete="name" isRequired />
-        <TextInput
-          label={t("booking.email")}
-          description={t("booking.emailHint")}
-          type="email"
-          value={email}
-          onChange={setEmail}
-          errorMessage={errors.email}
-          autoComplete="email"
-          inputProps={{ dir: "ltr" }}
-          isRequired
-        />
-        <TextInput
-          label={t("booking.phone")}
-          description={t("booking.phoneHint")}
-          type="tel"
-          value={phone}
-          onChange={setPhone}
-          errorMessage={errors.phone}
-          autoComplete="tel"
-          inputProps={{ dir: "ltr" }}
-        />
-        <SelectInput
-          label={t("booking.language")}
-          options={languageOptions}
-          selectedKey={language}
-          onSelectionChange={(key) => setLanguage(String(key ?? ""))}
-          errorMessage={errors.language}
-          isRequired
-        />
-        <p>
-          {t("findCounseling.topic")}: <strong>{t(`findCounseling.topics.${site.topic}`)}</strong>
-        </p>
-        <TextAreaInput
-          label={t("booking.message")}
-          description={t("booking.messageHint", { max: MESSAGE_MAX })}
-          value={message}
-          onChange={setMessage}
-          errorMessage={errors.message}
-        />
-        <CheckboxFieldInput isSelected={consent} onChange={setConsent} errorMessage={errors.consent} isRequired>
-          {t("booking.consent")}
-        </CheckboxFieldInput>
-      </section>
-
-      <Honeypot {...guard.honeypot} />
-      {/* Next to the button; it takes the focus when the refusal names no field. */}
-      <div ref={problemRef} tabIndex={-1} className="form-problem">
-        {tokenProblem && (
-          <div role="alert" className="alert alert-warning">
-            <p>{tokenProblem.message}</p>
-          </div>
-        )}
-        {rejected && (
-          <div role="alert" className="alert alert-error">
-            <p>{t("booking.errors.formRejected")}</p>
-          </div>
-        )}
-        <ErrorAlert error={otherError} />
-      </div>
-      <div className="form-actions">
-        <PendingButton type="submit" className="button button-primary" isPending={create.isPending}>
-          {t("booking.submit")}
-        </PendingButton>
-      </div>
-    </Form>
-  );
-}
-
-/** The counseling language: the page's language if the site offers it, else German. */
-function defaultLanguage(offered: string[], uiLanguage: string): string {
-  return offered.includes(uiLanguage) ? uiLanguage : "de";
-}
-
-function hasFieldError(error: unknown, field: string): boolean {
-  return error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).some((e) => e.field === field);
-}
-
-function nextSlotsOf(error: ApiError): Slot[] {
-  const extra = error.problem as unknown as { nextSlots?: Slot[] };
-  return Array.isArray(extra.nextSlots) ? extra.nextSlots : [];
-}
-
-/** Messages for the fields the server refused, by field and code. */
-function useFieldErrors() {
-  const { t } = useTranslation();
-  return (error: unknown): Partial<Record<Field, string>> => {
-    if (!(error instanceof ApiError) || error.status !== 400) return {};
-    const messages: Partial<Record<Field, string>> = {};
-    for (const { field, code } of error.problem.errors ?? []) {
-      if (field === "name") messages.name = t(code === "too_big" ? "booking.errors.tooLong" : "booking.errors.nameMissing");
-      else if (field === "email")
-        messages.email =
-          code === "too_many_bookings"
-            ? t("booking.errors.tooManyBookings", { max: (error.problem as { maxLiveBookings?: number }).maxLiveBookings ?? 0 })
-            : t("booking.errors.emailInvalid");
-      else if (field === "phone") messages.phone = t(code === "phone_required" ? "booking.errors.phoneRequired" : "booking.errors.tooLong");
-      else if (field === "language") messages.language = t("booking.errors.languageNotOffered");
-      else if (field === "message") messages.message = t("booking.errors.messageTooLong", { max: MESSAGE_MAX });
-      else if (field === "consent") messages.consent = t("booking.errors.consentMissing");
-      else if (field === "slotId") messages.slotId = t("booking.errors.slotUnknown");
-    }
-    return messages;
-  };
 }

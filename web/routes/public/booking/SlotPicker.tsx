@@ -4,7 +4,7 @@
  * is the site's wall-clock time, whatever the visitor's device says.
  */
 import { type CalendarDate, parseDate } from "@internationalized/date";
-import { useDeferredValue, useEffect, useMemo } from "react";
+import { memo, startTransition, useDeferredValue, useEffect, useMemo } from "react";
 import { Button, Calendar, CalendarCell, CalendarGrid, FieldError, Heading, Label, Radio, RadioGroup, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { BookingChannel } from "../../../../common/domain/appointments.js";
@@ -16,7 +16,11 @@ import { dateTimeFormat } from "../../../components/intl-cache.js";
 
 export type SlotChoice = { channel: BookingChannel | null; day: string | null; slot: Slot | null };
 
-export function SlotPicker({
+/**
+ * Memoised: the booking form renders again when its form token arrives or a field changes; the
+ * calendar (the page's heaviest part) renders again only when its own props change.
+ */
+export const SlotPicker = memo(function SlotPicker({
   siteId,
   channels,
   timeZone,
@@ -33,8 +37,10 @@ export function SlotPicker({
 }) {
   const { t, i18n } = useTranslation();
   const slots = usePublicSlots(siteId, choice.channel);
-  // The calendar and the times render in the background, in slices, when the slots arrive.
-  const data = useDeferredValue(slots.data);
+  // The calendar and the times render in the background, in slices, when the slots arrive — and
+  // after the picker's own first render even when they are there already (prefetched by the
+  // booking page): the form and the calendar mount in two shorter tasks instead of one long one.
+  const data = useDeferredValue(slots.data, undefined);
   const byDay = useMemo(() => groupByDay(data?.items ?? [], data?.timeZone ?? timeZone), [data, timeZone]);
   const days = [...byDay.keys()];
   const zone = data?.timeZone ?? timeZone;
@@ -45,7 +51,8 @@ export function SlotPicker({
     // Only once the shown slots are the channel's (the deferred value may still lag behind).
     if (!data || data !== slots.data) return;
     if (choice.day && byDay.has(choice.day)) return;
-    if (firstDay !== choice.day || choice.slot) onChange({ ...choice, day: firstDay, slot: null });
+    // In the background (a transition, rendered in slices): the day's times are the next long render.
+    if (firstDay !== choice.day || choice.slot) startTransition(() => onChange({ ...choice, day: firstDay, slot: null }));
   }, [data, slots.data, byDay, firstDay, choice, onChange]);
 
   const daySlots = choice.day ? (byDay.get(choice.day) ?? []) : [];
@@ -106,7 +113,7 @@ export function SlotPicker({
       </div>
     </div>
   );
-}
+});
 
 /** A month calendar in which only days with a free slot can be chosen. */
 function DayCalendar({ days, value, onChange }: { days: string[]; value: string | null; onChange: (day: string) => void }) {
