@@ -15,13 +15,16 @@ export async function readSlice(exec: Executor, slice: Slice): Promise<SliceRow[
   const attribute = networkAttribute(slice);
   const source = attribute === null ? rollupSource(slice.family) : networkRollupSource(slice.family, attribute);
   const query = sliceSql(source, slice);
-  // Without parallel workers: starting them cost ~40 ms per query on the 2-core benchmark machine,
-  // more than a national scan of the rollups gains from them (73 against 113 ms), and a dashboard
-  // already runs its eight reads side by side.
-  const rows = await exec.transaction(async (tx) => {
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    return queryRows<Record<string, unknown>>(tx, query);
-  });
+  // The network rollups' stretches are small and read at once. Scans of the fact-grain rollups run
+  // without parallel workers: starting them cost ~40 ms per query on the 2-core benchmark machine,
+  // more than a national scan gains from them (73 against 113 ms).
+  const rows =
+    attribute !== null
+      ? await queryRows<Record<string, unknown>>(exec, query)
+      : await exec.transaction(async (tx) => {
+          await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+          return queryRows<Record<string, unknown>>(tx, query);
+        });
   return toSliceRows(rows, slice.dims.length);
 }
 
