@@ -84,9 +84,9 @@ export function dimensionSql(source: Source, dimension: Dimension): SQL {
     case "year":
       return sql`to_char(${c.month}, 'YYYY')`;
     case "network":
-      return source.networks ? sql`${source.networks.network}::text` : sql`u.network_id::text`;
+      return sql`u.network_id::text`;
     case "field":
-      return source.networks ? source.networks.field : sql`u.field`;
+      return sql`u.field`;
     case "sub_project":
       return sql`${c.unitId}::text`;
     case "state":
@@ -122,12 +122,17 @@ const timeFormats: Partial<Record<Dimension, string>> = { month: "YYYY-MM", quar
  * by id and mapped to their network per group: on a national scan the per-row formatting and join
  * cost more than the grouping itself.
  */
-function stagedKey(source: Source, d: Dimension): { name: string; key: SQL; present: SQL } {
+function stagedKey(source: Source, d: Dimension): { name: string; key: SQL; present: SQL; unitMap?: true } {
   const format = timeFormats[d];
   if (format) return { name: "k_month", key: source.columns.month, present: sql`to_char(t.k_month, ${sql.raw(`'${format}'`)})` };
   if (d === "sub_project") return { name: "k_unit", key: source.columns.unitId, present: sql`t.k_unit::text` };
-  if ((d === "network" || d === "field") && !source.networks)
-    return { name: "k_unit", key: source.columns.unitId, present: d === "network" ? sql`u.network_id::text` : sql`u.field` };
+  if (d === "network" || d === "field") {
+    if (source.networks)
+      return d === "network"
+        ? { name: "k_network", key: source.networks.network, present: sql`t.k_network::text` }
+        : { name: "k_field", key: source.networks.field, present: sql`t.k_field` };
+    return { name: "k_unit", key: source.columns.unitId, present: dimensionSql(source, d), unitMap: true };
+  }
   const name = `k_${d}`;
   return { name, key: dimensionSql(source, d), present: sql.raw(`t.${name}`) };
 }
@@ -160,7 +165,7 @@ export function sliceSql(source: Source, slice: Slice): SQL {
                       from ${source.from}
                      where ${sql.join(conditions, sql` and `)}
                      ${keys.length ? sql.raw(`group by ${keys.map((k) => k.name).join(", ")}`) : sql``}`;
-  const unitMap = slice.dims.some((d) => (d === "network" || d === "field") && !source.networks)
+  const unitMap = staged.some((k) => k.unitMap)
     ? sql`join unnest(${pgArrayLiteral(slice.units.map((u) => u.id))}::uuid[], ${pgArrayLiteral(slice.units.map((u) => u.networkId))}::uuid[],
                       ${pgArrayLiteral(slice.units.map((u) => u.field))}::text[]) as u(id, network_id, field)
             on u.id = t.k_unit`
