@@ -97,8 +97,17 @@ export async function pick(page: Page, field: string, text: string, option: stri
   if (await page.getByRole("listbox").isVisible()) await page.keyboard.press("Escape");
 }
 
-/** Opens a select (a button named after its field) and clicks the option. */
+/**
+ * Chooses an option of a select named after its field: the platform's own select of the public
+ * pages (components/native-select.tsx), or React Aria's (a button opening a list box) elsewhere.
+ */
 export async function choose(page: Page, field: RegExp, option: string): Promise<void> {
+  // React Aria's select keeps a hidden native one for autofill (tabindex -1): not that one.
+  const native = page.locator('select:not([tabindex="-1"])').and(page.getByLabel(field));
+  if (await native.count()) {
+    await native.selectOption({ label: option });
+    return;
+  }
   await page.getByRole("button", { name: field }).click();
   await page.getByRole("option", { name: option, exact: true }).click();
 }

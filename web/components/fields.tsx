@@ -3,7 +3,7 @@
  * message wired up the same way everywhere. Select, combo box and date fields live in modules of
  * their own (select-field, combo-field, date-fields): a page loads only the widgets it shows.
  */
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import {
   Checkbox,
   CheckboxButton,
@@ -27,7 +27,14 @@ import {
 /** Label, description and error message of every field wrapper (here and in select, combo and date fields). */
 export type Common = { label: ReactNode; description?: ReactNode; errorMessage?: string | null };
 
-export function TextInput({
+/*
+ * The text fields and the single checkbox are memoised: a form keeps its values in its own state
+ * and renders again on every change (and when its form token arrives); only the field whose value
+ * or message changed renders again — React Aria's fields are not cheap on a slow phone.
+ * Pass stable props (state setters, constants) for it to work.
+ */
+
+export const TextInput = memo(function TextInput({
   label,
   description,
   errorMessage,
@@ -42,9 +49,9 @@ export function TextInput({
       <FieldError>{errorMessage ?? undefined}</FieldError>
     </TextField>
   );
-}
+});
 
-export function TextAreaInput({ label, description, errorMessage, ...props }: Common & TextFieldProps) {
+export const TextAreaInput = memo(function TextAreaInput({ label, description, errorMessage, ...props }: Common & TextFieldProps) {
   return (
     <TextField {...props} isInvalid={errorMessage ? true : props.isInvalid} className="field">
       <Label>{label}</Label>
@@ -53,7 +60,7 @@ export function TextAreaInput({ label, description, errorMessage, ...props }: Co
       <FieldError>{errorMessage ?? undefined}</FieldError>
     </TextField>
   );
-}
+});
 
 export type Option = { id: string; label: string };
 
@@ -78,7 +85,7 @@ export function CheckboxInput({ children, ...props }: CheckboxProps & { children
 }
 
 /** A single checkbox with its own description and error message (e.g. a required consent). */
-export function CheckboxFieldInput({
+export const CheckboxFieldInput = memo(function CheckboxFieldInput({
   children,
   description,
   errorMessage,
@@ -94,7 +101,7 @@ export function CheckboxFieldInput({
       <FieldError>{errorMessage ?? undefined}</FieldError>
     </CheckboxField>
   );
-}
+});
 
 /** A few mutually exclusive answers, all visible (e.g. yes / no / not stated). */
 export function RadioGroupInput({
@@ -151,9 +158,9 @@ export function CheckboxGroupInput({
  */
 export function focusFirstInvalid(form: HTMLElement | null): void {
   const field = form?.querySelector("[data-invalid]");
-  const target = field?.matches("input, textarea, button")
+  const target = field?.matches("input, textarea, select, button")
     ? field
     : // A radio group's radios carry tabindex=-1 (roving focus) but take focus from a script.
-      field?.querySelector('input:not([type="hidden"]), textarea, button');
+      field?.querySelector('input:not([type="hidden"]), textarea, select, button');
   (target as HTMLElement | null | undefined)?.focus();
 }

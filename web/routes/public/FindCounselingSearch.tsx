@@ -12,7 +12,7 @@ import { type PublicSiteSearch, type PublicSiteSummary, usePublicSites } from ".
 import { type Option, TextInput } from "../../components/fields.js";
 import { collator } from "../../components/intl-cache.js";
 import { languageName } from "../../components/names.js";
-import { SelectInput } from "../../components/select-field.js";
+import { NativeSelectInput } from "../../components/native-select.js";
 import { PAGE, searchOf } from "./find-search.js";
 import { formatDistance, isolate, SiteFacts } from "./site-facts.js";
 
@@ -82,24 +82,9 @@ export function FindCounselingSearch() {
           className="find-where"
         />
         <div className="find-filters">
-          <SelectInput
-            label={t("findCounseling.language")}
-            options={languages}
-            selectedKey={language}
-            onSelectionChange={(k) => setLanguage(String(k ?? ""))}
-          />
-          <SelectInput
-            label={t("findCounseling.topic")}
-            options={topics}
-            selectedKey={topic}
-            onSelectionChange={(k) => setTopic(String(k ?? ""))}
-          />
-          <SelectInput
-            label={t("findCounseling.channel")}
-            options={channels}
-            selectedKey={channel}
-            onSelectionChange={(k) => setChannel(String(k ?? ""))}
-          />
+          <NativeSelectInput label={t("findCounseling.language")} options={languages} value={language} onChange={setLanguage} />
+          <NativeSelectInput label={t("findCounseling.topic")} options={topics} value={topic} onChange={setTopic} />
+          <NativeSelectInput label={t("findCounseling.channel")} options={channels} value={channel} onChange={setChannel} />
         </div>
         <Button type="submit" className="button button-primary">
           {t("findCounseling.submit")}

@@ -13,10 +13,10 @@ import { type CreateOnlineRequestInput, type PublicSiteDetail, usePublicSite, us
 import { ErrorAlert, Loading, Notice } from "../../components/feedback.js";
 import { CheckboxFieldInput, focusFirstInvalid, RadioGroupInput, TextAreaInput, TextInput } from "../../components/fields.js";
 import { languageName } from "../../components/names.js";
+import { NativeSelectInput } from "../../components/native-select.js";
 import { PendingButton } from "../../components/PendingButton.js";
 import { usePageTitle } from "../../components/page.js";
 import { Honeypot, useFormTokenProblem, usePublicFormGuard } from "../../components/public-form.js";
-import { SelectInput } from "../../components/select-field.js";
 
 const topics = ["recognition", "labour_rights", "employers"] as const;
 type Field = "topic" | "language" | "channel" | "name" | "email" | "phone" | "description" | "consent";
@@ -150,12 +150,12 @@ function RequestForm({ site }: { site: PublicSiteDetail }) {
           errorMessage={errors.topic}
           isRequired
         />
-        <SelectInput
+        <NativeSelectInput
           label={t("requestForm.language")}
           description={t("requestForm.languageHint")}
           options={languages.map((code) => ({ id: code, label: languageName(code, lang) }))}
-          selectedKey={language}
-          onSelectionChange={(key) => key && setLanguage(String(key))}
+          value={language}
+          onChange={setLanguage}
           errorMessage={errors.language}
           isRequired
         />

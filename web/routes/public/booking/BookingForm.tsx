@@ -4,7 +4,7 @@
  * Aria, the `forms` and `calendar` chunks) are the heaviest part of the page, and a phone's first
  * view (the site's name) does not wait for them.
  */
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import type { bookableChannels } from "../../../../common/domain/appointments.js";
@@ -16,12 +16,14 @@ import { ErrorAlert } from "../../../components/feedback.js";
 import { CheckboxFieldInput, focusFirstInvalid, TextAreaInput, TextInput } from "../../../components/fields.js";
 import { dateKeyIn, formatDateTime } from "../../../components/format.js";
 import { languageName } from "../../../components/names.js";
+import { NativeSelectInput } from "../../../components/native-select.js";
 import { PendingButton } from "../../../components/PendingButton.js";
 import { Honeypot, useFormTokenProblem, usePublicFormGuard } from "../../../components/public-form.js";
-import { SelectInput } from "../../../components/select-field.js";
 import { type SlotChoice, SlotPicker } from "./SlotPicker.js";
 
 const MESSAGE_MAX = 1000;
+/** E-mail addresses and phone numbers run left to right, also in Arabic and Farsi (a constant: the fields are memoised). */
+const LTR_INPUT = { dir: "ltr" } as const;
 type Field = "slotId" | "name" | "email" | "phone" | "language" | "message" | "consent";
 
 export function BookingForm({
@@ -117,10 +119,14 @@ export function BookingForm({
   };
 
   // German is always possible (every site counsels in German); the site's other languages follow.
-  const languageOptions = ["de", ...site.languages.filter((code) => code !== "de")].map((code) => ({
-    id: code,
-    label: code === i18n.language ? languageName(code, code) : `${languageName(code, i18n.language)} – ${languageName(code, code)}`,
-  }));
+  const languageOptions = useMemo(
+    () =>
+      ["de", ...site.languages.filter((code) => code !== "de")].map((code) => ({
+        id: code,
+        label: code === i18n.language ? languageName(code, code) : `${languageName(code, i18n.language)} – ${languageName(code, code)}`,
+      })),
+    [site.languages, i18n.language],
+  );
 
   return (
     <Form ref={formRef} className="form booking-form" onSubmit={submit} validationBehavior="aria" aria-labelledby="booking-step-slot">
@@ -166,7 +172,7 @@ export function BookingForm({
           onChange={setEmail}
           errorMessage={errors.email}
           autoComplete="email"
-          inputProps={{ dir: "ltr" }}
+          inputProps={LTR_INPUT}
           isRequired
         />
         <TextInput
@@ -177,13 +183,13 @@ export function BookingForm({
           onChange={setPhone}
           errorMessage={errors.phone}
           autoComplete="tel"
-          inputProps={{ dir: "ltr" }}
+          inputProps={LTR_INPUT}
         />
-        <SelectInput
+        <NativeSelectInput
           label={t("booking.language")}
           options={languageOptions}
-          selectedKey={language}
-          onSelectionChange={(key) => setLanguage(String(key ?? ""))}
+          value={language}
+          onChange={setLanguage}
           errorMessage={errors.language}
           isRequired
         />
