@@ -16,7 +16,9 @@ export function ComboInput({
     <ComboBox {...props} items={options} isInvalid={errorMessage ? true : props.isInvalid} className="field">
       <Label>{label}</Label>
       <div className="combo">
-        <Input />
+        {/* The options are names (units, places, professions), often German in an Arabic or Farsi page:
+            the typed or chosen name sets its own direction, so its beginning stays in sight. */}
+        <Input dir="auto" />
         <Button className="combo-button" aria-label={t("common.showOptions")}>
           <ChevronDownIcon />
         </Button>
