@@ -133,7 +133,7 @@ async function main() {
         for (const page of matrix.pages)
           for (let n = 1; n <= repeat; n++) {
             const measured: Row[] = [];
-            for (let r = 0; r < runs; r++) measured.push(await measure(profile, page, lang, n * runs + r));
+            for (let r = 0; r < runs; r++) measured.push(await measure(profile, page, lang, (n - 1) * runs + r + 1));
             // The median run by performance (all runs' scores kept beside it).
             measured.sort((a, b) => a.performance - b.performance);
             const median = measured[Math.floor(measured.length / 2)]!;

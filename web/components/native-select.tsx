@@ -2,8 +2,8 @@
  * A choice from a list as the platform's own `<select>`, wired like the other fields (label,
  * description, error message, `data-invalid`). The public pages use it instead of React Aria's
  * Select: a phone opens its own picker (large, in the phone's language, known to its screen
- * reader), and the page builds no popover and no collection — on a slow phone the search and
- * booking forms mount in about half the time (bench/README.md, Lighthouse).
+ * reader), and the page builds no popover and no collection (React Aria's collection render
+ * showed in every long task of the booking form's mount on a slowed-down CPU; bench/README.md).
  */
 import { memo, useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,23 +18,18 @@ export const NativeSelectInput = memo(function NativeSelectInput({
   value,
   onChange,
   isRequired,
-  placeholder,
-  className,
 }: Common & {
   options: Option[];
   value: string;
   onChange: (value: string) => void;
   isRequired?: boolean;
-  /** Shown (and chosen) when the value is empty; only when `options` has no entry with an empty id. */
-  placeholder?: string;
-  className?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const describedBy = [description ? `${id}-description` : null, errorMessage ? `${id}-error` : null].filter(Boolean).join(" ");
   const hasEmptyOption = options.some((o) => o.id === "");
   return (
-    <div className={className ? `field ${className}` : "field"} data-invalid={errorMessage ? true : undefined}>
+    <div className="field" data-invalid={errorMessage ? true : undefined}>
       <label htmlFor={id}>{label}</label>
       <div className="native-select">
         <select
@@ -47,9 +42,10 @@ export const NativeSelectInput = memo(function NativeSelectInput({
           // (the forms validate with validationBehavior="aria", never with the browser's bubbles).
           aria-required={isRequired || undefined}
         >
+          {/* With nothing chosen and no "any" entry, say so instead of showing the first option as chosen. */}
           {!hasEmptyOption && value === "" && (
             <option value="" disabled>
-              {placeholder ?? t("common.choose")}
+              {t("common.choose")}
             </option>
           )}
           {options.map((o) => (
