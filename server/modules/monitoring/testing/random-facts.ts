@@ -8,7 +8,10 @@ import { seedId } from "../../directory/seed.js";
 /**
  * Random facts for the monitoring tests, written the ways production writes them: multi-row SQL
  * statements (as the national generator's bulk loads and an operator would), and the real
- * merge, erasure and retention use cases. A seeded PRNG makes every run reproducible.
+ * merge, erasure and retention use cases. A seeded PRNG fixes the sequence of operations and the
+ * values they write; which existing row an update or delete hits is left to the database's
+ * `random()` (ids are random UUIDs anyway), so a test asserts what holds for any such choice and
+ * writes the facts a figure it expects needs explicitly (`decidedProcedures`).
  */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -206,6 +209,22 @@ export async function createFactWriter(t: TestApp, seed: number) {
         await db.execute(sql`update procedures set outcome = 'pending', decision_date = null, compensation_measure = null
                              where id in (select id from procedures where not is_demo order by random() limit 1)`);
       }
+    },
+
+    /** `count` procedures of Berlin's random clients, already decided in 2016–2025: for a test that needs outcomes to count. */
+    async decidedProcedures(count = int(3, 8)) {
+      const ids = await clientIds(mine);
+      if (ids.length === 0) throw new Error("decidedProcedures needs random clients: run insertClients first");
+      const values = Array.from({ length: count }, () => {
+        const outcome = pick(outcomes);
+        const decided = day();
+        return sql`(${pick(ids)}::uuid, ${pick(subProjects)}::uuid, ${pick(professions)}::uuid, 'Amt', 'bqfg',
+                    ${recordedAt(day(2016, Number(decided.slice(0, 4)))).toISOString()}::timestamptz, ${outcome}, ${decided}::date,
+                    ${outcome === "partial_equivalence" ? "knowledge_test" : null})`;
+      });
+      await db.execute(sql`insert into procedures (client_id, unit_id, reference_profession_id, competent_authority, legal_basis,
+                                                   created_at, outcome, decision_date, compensation_measure)
+                           values ${sql.join(values, sql`, `)}`);
     },
 
     /** Zusammenführen through the API, as the Berlin counselor does it. */
