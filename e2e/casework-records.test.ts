@@ -66,6 +66,16 @@ async function chooseFirstSuggestion(page: Page, text: string, option: RegExp): 
   // the suggestions for the whole text have arrived, i.e. the option is the first one.
   await expect.poll(async () => (await page.getByRole("option").first().textContent()) ?? "", { timeout: 20_000 }).toMatch(option);
   await page.keyboard.press("ArrowDown");
+  // Enter once the option is highlighted (aria-activedescendant), as a person presses it after seeing
+  // the highlight: on a loaded machine the list may still be re-rendering from the last response.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const id = document.activeElement?.getAttribute("aria-activedescendant");
+        return (id && document.getElementById(id)?.textContent) || "";
+      }),
+    )
+    .toMatch(option);
   await page.keyboard.press("Enter");
 }
 
@@ -119,7 +129,7 @@ describe("case records (timeline, consultations, procedures)", () => {
     await screenshot(page, "records-consultation-form", true);
     await tabTo(page, "combobox", "Referenzberuf");
     await chooseFirstSuggestion(page, "Pflegefachfrau", /Pflegefachfrau\/Pflegefachmann/);
-    expect(await page.getByRole("combobox", { name: "Referenzberuf" }).inputValue()).toBe("Pflegefachfrau/Pflegefachmann");
+    await expect.poll(() => page.getByRole("combobox", { name: "Referenzberuf" }).inputValue()).toBe("Pflegefachfrau/Pflegefachmann");
     await tabTo(page, "button", "Speichern");
     await page.keyboard.press("Enter");
 

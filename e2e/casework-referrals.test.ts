@@ -72,7 +72,7 @@ describe("casework: referrals, follow-ups, caseload, break-the-glass", () => {
     const picker = dialog.getByRole("combobox", { name: "Teilprojekt" });
     await picker.fill(partner.slice(0, 12));
     await page.getByRole("option", { name: `${partner} (BY)`, exact: true }).click();
-    expect(await picker.inputValue()).toBe(`${partner} (BY)`);
+    await expect.poll(() => picker.inputValue()).toBe(`${partner} (BY)`);
     const shared = dialog.getByRole("group", { name: "Diese Angaben sieht das Teilprojekt" });
     expect(await shared.getByRole("checkbox", { name: "Name" }).isChecked()).toBe(true);
     expect(await shared.getByRole("checkbox", { name: /Kontakt/ }).isChecked()).toBe(true);
