@@ -68,6 +68,19 @@ export async function createFactWriter(t: TestApp, seed: number) {
       (r) => r.id,
     );
   const mine = sql`unit_id = ${berlinSub} and first_name like 'Random%'`;
+  /** Ausgleichsmaßnahme: required exactly with partial equivalence. */
+  const compensationFor = (outcome: string) => (outcome === "partial_equivalence" ? "knowledge_test" : null);
+  /** One procedure per entry of `decided`, of one of `ids`: pending, or decided on a day of 2016–2025. */
+  const insertProcedures = async (ids: string[], decided: boolean[]) => {
+    const values = decided.map((isDecided) => {
+      const outcome = isDecided ? pick(outcomes) : "pending";
+      return sql`(${pick(ids)}::uuid, ${pick(subProjects)}::uuid, ${pick(professions)}::uuid, 'Amt', 'bqfg',
+                  ${recordedAt(day()).toISOString()}::timestamptz, ${outcome}, ${isDecided ? day() : null}::date, ${compensationFor(outcome)})`;
+    });
+    await db.execute(sql`insert into procedures (client_id, unit_id, reference_profession_id, competent_authority, legal_basis,
+                                                 created_at, outcome, decision_date, compensation_measure)
+                         values ${sql.join(values, sql`, `)}`);
+  };
 
   const ops = {
     async insertClients() {
@@ -197,13 +210,11 @@ export async function createFactWriter(t: TestApp, seed: number) {
       if (choice < 0.4) {
         const ids = await clientIds(mine);
         if (ids.length === 0) return;
-        await db.execute(sql`insert into procedures (client_id, unit_id, reference_profession_id, competent_authority, legal_basis, created_at)
-                             values (${pick(ids)}::uuid, ${pick(subProjects)}::uuid, ${pick(professions)}::uuid, 'Amt', 'bqfg',
-                                     ${recordedAt(day()).toISOString()}::timestamptz)`);
+        await insertProcedures(ids, [false]);
       } else if (choice < 0.9) {
         const outcome = pick(outcomes);
         await db.execute(sql`update procedures set outcome = ${outcome}, decision_date = ${day()}::date,
-                               compensation_measure = ${outcome === "partial_equivalence" ? "knowledge_test" : null}
+                               compensation_measure = ${compensationFor(outcome)}
                              where id in (select id from procedures where not is_demo order by random() limit 1)`);
       } else {
         await db.execute(sql`update procedures set outcome = 'pending', decision_date = null, compensation_measure = null
@@ -212,19 +223,10 @@ export async function createFactWriter(t: TestApp, seed: number) {
     },
 
     /** `count` procedures of Berlin's random clients, already decided in 2016–2025: for a test that needs outcomes to count. */
-    async decidedProcedures(count = int(3, 8)) {
+    async decidedProcedures(count: number) {
       const ids = await clientIds(mine);
       if (ids.length === 0) throw new Error("decidedProcedures needs random clients: run insertClients first");
-      const values = Array.from({ length: count }, () => {
-        const outcome = pick(outcomes);
-        const decided = day();
-        return sql`(${pick(ids)}::uuid, ${pick(subProjects)}::uuid, ${pick(professions)}::uuid, 'Amt', 'bqfg',
-                    ${recordedAt(day(2016, Number(decided.slice(0, 4)))).toISOString()}::timestamptz, ${outcome}, ${decided}::date,
-                    ${outcome === "partial_equivalence" ? "knowledge_test" : null})`;
-      });
-      await db.execute(sql`insert into procedures (client_id, unit_id, reference_profession_id, competent_authority, legal_basis,
-                                                   created_at, outcome, decision_date, compensation_measure)
-                           values ${sql.join(values, sql`, `)}`);
+      await insertProcedures(ids, new Array<boolean>(count).fill(true));
     },
 
     /** Zusammenführen through the API, as the Berlin counselor does it. */
@@ -265,7 +267,8 @@ export async function createFactWriter(t: TestApp, seed: number) {
     },
   };
 
-  type Op = keyof typeof ops;
+  /** The random walk's operations; `decidedProcedures` is called by a test when it needs it. */
+  type Op = Exclude<keyof typeof ops, "decidedProcedures">;
   const weights: [Op, number][] = [
     ["insertClients", 3],
     ["insertConsultations", 6],
